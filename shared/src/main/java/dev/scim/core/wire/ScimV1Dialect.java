@@ -45,7 +45,7 @@ public final class ScimV1Dialect implements ScimDialect {
         JsonNode meta = canonical.get("meta");
         if (meta != null && meta.isObject() && meta.get("attributes") instanceof ArrayNode names) {
             ArrayNode mapped = Json.array();
-            for (JsonNode n : names) mapped.add(n.isTextual() ? canonicalPath(n.asText()) : n);
+            for (JsonNode n : names) mapped.add(n.isTextual() ? Json.NODES.textNode(canonicalPath(n.asText())) : n);
             ((ObjectNode) meta).set("attributes", mapped);
         }
         return PartialResourcePatch.toOperations(canonical, type);
