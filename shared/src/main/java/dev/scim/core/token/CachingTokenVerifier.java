@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Verifies API tokens against a {@link TokenMaterialStore}, keeping each shard it read for {@code ttl} (one store
  * read per shard per TTL, however many requests; a TTL of zero reads on every call). A reset or revoke therefore
- * takes effect within the TTL plus API Gateway's own authorizer cache (docs/tokens.md).
+ * takes effect within the TTL plus API Gateway's own authorizer cache (docs/tokens.md). A token id missing from a
+ * cached shard (a token issued after it was read) triggers one re-read, at most every
+ * {@link #MIN_REFRESH_INTERVAL} per shard, so a new token works within seconds and garbage ids cannot multiply
+ * Secrets Manager reads.
  *
  * <p>The presented token is hashed (SHA-256, fixed length) and compared with the stored digest by
  * {@link MessageDigest#isEqual}, which takes the same time wherever the first difference is. Status and expiry are
@@ -22,6 +25,8 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class CachingTokenVerifier implements TokenVerifier {
     private static final byte[] NO_DIGEST = new byte[32];
+    /** Least age of a cached shard before an unknown token id may trigger a re-read. */
+    static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(5);
 
     private final TokenMaterialStore store;
     private final Clock clock;
@@ -53,8 +58,13 @@ public final class CachingTokenVerifier implements TokenVerifier {
 
     private Verification verify(ApiToken token) {
         Instant now = clock.instant();
-        TokenRecord record = shard(TokenMaterialStore.shardOf(token.tenant()), now).tokens(token.tenant()).stream()
-                .filter(r -> r.id().equals(token.tokenId())).findFirst().orElse(null);
+        String shard = TokenMaterialStore.shardOf(token.tenant());
+        TokenRecord record = find(shard(shard, now), token);
+        if (record == null && refreshable(shard, now)) {
+            // A token issued after the shard was cached (the admin just reset and pasted it into the identity
+            // provider) should not wait for the TTL; refreshes for unknown ids are rate-limited per shard.
+            record = find(load(shard, now), token);
+        }
         boolean match = digestsMatch(record == null ? NO_DIGEST : stored(record), token.digest());
         if (record == null) return rejected("unknown token", token);
         if (!match) return rejected("invalid secret", token);
@@ -77,10 +87,27 @@ public final class CachingTokenVerifier implements TokenVerifier {
         }
     }
 
+    private static TokenRecord find(TokenShard shard, ApiToken token) {
+        return shard.tokens(token.tenant()).stream().filter(r -> r.id().equals(token.tokenId())).findFirst()
+                .orElse(null);
+    }
+
     private TokenShard shard(String shard, Instant now) {
         if (ttl.isZero()) return store.readShard(shard);
         Cached c = cache.get(shard);
         if (c != null && now.isBefore(c.loadedAt().plus(ttl)) && !now.isBefore(c.loadedAt())) return c.shard();
+        return load(shard, now);
+    }
+
+    /** True when the cached copy is old enough to be re-read for an unknown token id. */
+    private boolean refreshable(String shard, Instant now) {
+        if (ttl.isZero()) return false;
+        Cached c = cache.get(shard);
+        Duration minAge = ttl.compareTo(MIN_REFRESH_INTERVAL) < 0 ? ttl : MIN_REFRESH_INTERVAL;
+        return c == null || !now.isBefore(c.loadedAt().plus(minAge));
+    }
+
+    private TokenShard load(String shard, Instant now) {
         TokenShard fresh = store.readShard(shard);
         cache.put(shard, new Cached(fresh, now));
         return fresh;
