@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class TokenAdmin {
     public static final Duration HISTORY = Duration.ofDays(90);
-    public static final int MAX_RECORDS = 4;
+    public static final int MAX_RECORDS = 3;
 
     private final TokenMaterialStore store;
     private final Clock clock;

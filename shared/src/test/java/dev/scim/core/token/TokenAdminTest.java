@@ -183,4 +183,28 @@ class TokenAdminTest {
         var verifier = new CachingTokenVerifier(store, clock, Duration.ZERO);
         for (var f : futures) assertThat(verifier.verify(f.get().token())).isInstanceOf(Verification.Accepted.class);
     }
+
+    @Test
+    void shard_shouldStayUnderSecretsManagerLimit_whenNinetyTenantsHaveLongestNamesAndFullHistory() {
+        // given: the sizing in docs/tokens.md: 90 tenants (p < 1e-9 for 10,000 tenants over 256 shards), 63-char
+        // names, MAX_RECORDS records each with every optional field set
+        java.time.Instant t = clock.instant();
+        TokenShard shard = TokenShard.EMPTY;
+        for (int i = 0; i < 90; i++) {
+            String tenant = String.format("%02d", i) + "t".repeat(61);
+            List<TokenRecord> records = new ArrayList<>();
+            for (int r = 0; r < TokenAdmin.MAX_RECORDS; r++) {
+                records.add(new TokenRecord("A" + r + "CDEFGHIJ", "f".repeat(64), t, t.plusSeconds(60),
+                        TokenRecord.Status.REVOKED, t));
+            }
+            shard = shard.with(tenant, records);
+        }
+
+        // when
+        int bytes = shard.toJson().getBytes(StandardCharsets.UTF_8).length;
+
+        // then
+        assertThat(bytes).isLessThanOrEqualTo(SecretsManagerTokenStore.MAX_SECRET_BYTES);
+        assertThat(TokenShard.fromJson(shard.toJson())).isEqualTo(shard);
+    }
 }
