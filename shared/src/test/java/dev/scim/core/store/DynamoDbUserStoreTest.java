@@ -1,0 +1,137 @@
+package dev.scim.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scim.core.model.Page;
+import dev.scim.core.model.UserResource;
+import dev.scim.core.store.dynamodb.DynamoDbKeys;
+import dev.scim.core.store.dynamodb.DynamoDbUserStore;
+import dev.scim.core.testing.DynamoDbCallCounter;
+import dev.scim.core.testing.Emulator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The user store contract against DynamoDB (the emulator, through the real SDK), plus what only this store has:
+ * the published item format and the number of calls each operation costs.
+ */
+class DynamoDbUserStoreTest extends UserStoreContract {
+    private static DynamoDbClient dynamo;
+    private static String table;
+
+    @BeforeAll
+    static void freshTable() {
+        dynamo = Emulator.dynamoDb();
+        table = Emulator.newTable(dynamo);
+    }
+
+    @Override
+    protected UserStore newStore() {
+        return new DynamoDbUserStore(dynamo, table);
+    }
+
+    /** moto's threaded server does not run transactions atomically; see {@link UserStoreSerialMoto}. */
+    @Override
+    protected UserStore newStoreForConcurrentWriters() {
+        DynamoDbClient serial = UserStoreSerialMoto.dynamoDb();
+        return new DynamoDbUserStore(serial, Emulator.newTable(serial));
+    }
+
+    @Test
+    void create_shouldWriteTheDocumentedUserClaimAndCounterItems() {
+        UserResource u = user("u-42", "Alice@Example.com", T0, "00uX");
+
+        store.create(tenant, u);
+
+        Map<String, AttributeValue> item = item(DynamoDbKeys.user(tenant, "u-42"), "U");
+        assertThat(item.get("id").s()).isEqualTo("u-42");
+        assertThat(item.get("userName").s()).isEqualTo("Alice@Example.com");
+        assertThat(item.get("userNameLower").s()).isEqualTo("alice@example.com");
+        assertThat(item.get("externalId").s()).isEqualTo("00uX");
+        assertThat(item.get("active").bool()).isTrue();
+        assertThat(item.get("doc").s()).isEqualTo(u.attributes().toString());
+        assertThat(item.get("version").n()).isEqualTo("1");
+        assertThat(item.get("created").s()).isEqualTo("2026-03-01T10:15:30.123456789Z");
+        assertThat(item.get("lastModified").s()).isEqualTo("2026-03-01T10:15:30.123456789Z");
+        assertThat(item.get("gsi1pk").s()).isEqualTo("T#" + tenant + "#USERS");
+        assertThat(item.get("gsi1sk").s()).isEqualTo("2026-03-01T10:15:30.123456Z#u-42");
+        assertThat(item.get("gsi3pk").s()).isEqualTo("T#" + tenant + "#UEXT#00uX");
+        assertThat(item.get("gsi3sk").s()).isEqualTo("u-42");
+        assertThat(item(DynamoDbKeys.userName(tenant, "ALICE@example.com"), "UN").get("id").s()).isEqualTo("u-42");
+        assertThat(item(DynamoDbKeys.stats(tenant), "STATS").get("users").n()).isEqualTo("1");
+    }
+
+    @Test
+    void existing_shouldAnswerInOneBatchPer100Ids_whenAskedAbout160Ids() {
+        var counter = new DynamoDbCallCounter();
+        UserStore counted = new DynamoDbUserStore(counter.client(), table);
+        List<String> asked = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            UserResource u = user("e" + i, T0);
+            store.create(tenant, u);
+            present.add(u.id());
+        }
+        asked.addAll(present);
+        for (int i = 0; i < 148; i++) asked.add(UUID.randomUUID().toString());
+
+        assertThat(counted.existing(tenant, asked)).containsExactlyInAnyOrderElementsOf(present);
+        assertThat(counter.snapshot()).isEqualTo(Map.of("BatchGetItem", 2));
+    }
+
+    /** Measures and pins what each operation costs; the figures are printed for the design notes. */
+    @Test
+    void operations_shouldCostTheDocumentedNumberOfCalls() {
+        var counter = new DynamoDbCallCounter();
+        UserStore counted = new DynamoDbUserStore(counter.client(), table);
+        for (int i = 0; i < 300; i++) store.create(tenant, user("bulk" + i, T0.plusMillis(i)));
+        UserResource u = user("measured", T0.plusSeconds(60));
+        Map<String, Map<String, Integer>> figures = new LinkedHashMap<>();
+
+        figures.put("create", measure(counter, () -> counted.create(tenant, u)));
+        figures.put("get", measure(counter, () -> counted.get(tenant, u.id())));
+        figures.put("findByUserName", measure(counter, () -> counted.findByUserName(tenant, "MEASURED")));
+        figures.put("replace", measure(counter, () -> counted.replace(tenant, renamed(u, "Measured",
+                T0.plusSeconds(61)), 1)));
+        figures.put("replace (rename)", measure(counter, () -> counted.replace(tenant,
+                renamed(store.get(tenant, u.id()).orElseThrow(), "measured2", T0.plusSeconds(62)), 2)));
+        Page<UserResource>[] pages = new Page[2];
+        figures.put("list page 1 of 100", measure(counter, () -> pages[0] = counted.list(tenant, 1, 100)));
+        figures.put("list page 3 of 100", measure(counter, () -> pages[1] = counted.list(tenant, 201, 100)));
+        figures.put("findByExternalId", measure(counter, () -> counted.findByExternalId(tenant, "none")));
+        figures.put("delete", measure(counter, () -> counted.delete(tenant, u.id())));
+        figures.forEach((op, calls) -> System.out.println("DynamoDB calls for " + op + ": " + calls));
+
+        assertThat(figures).containsExactly(
+                Map.entry("create", Map.of("TransactWriteItems", 1)),
+                Map.entry("get", Map.of("GetItem", 1)),
+                Map.entry("findByUserName", Map.of("GetItem", 2)),
+                Map.entry("replace", Map.of("PutItem", 1)),
+                Map.entry("replace (rename)", Map.of("PutItem", 1, "GetItem", 1, "TransactWriteItems", 1)),
+                Map.entry("list page 1 of 100", Map.of("GetItem", 1, "Query", 1, "BatchGetItem", 1)),
+                Map.entry("list page 3 of 100", Map.of("GetItem", 1, "Query", 2, "BatchGetItem", 1)),
+                Map.entry("findByExternalId", Map.of("Query", 1)),
+                Map.entry("delete", Map.of("GetItem", 1, "TransactWriteItems", 1)));
+        assertThat(pages[0].items()).extracting(UserResource::userName).startsWith("bulk0", "bulk1").hasSize(100);
+        assertThat(pages[1].items()).extracting(UserResource::userName).startsWith("bulk200").hasSize(100);
+        assertThat(pages[1].totalResults()).isEqualTo(301);
+    }
+
+    private static Map<String, Integer> measure(DynamoDbCallCounter counter, Runnable operation) {
+        counter.reset();
+        operation.run();
+        return counter.snapshot();
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk) {
+        return dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+    }
+}
