@@ -1,6 +1,7 @@
 package dev.scim.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scim.core.model.Page;
 import dev.scim.core.model.UserResource;
@@ -13,10 +14,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The user store contract against DynamoDB (the emulator, through the real SDK), plus what only this store has:
@@ -86,6 +97,68 @@ class DynamoDbUserStoreTest extends UserStoreContract {
         assertThat(counter.snapshot()).isEqualTo(Map.of("BatchGetItem", 2));
     }
 
+    @Test
+    void create_shouldRetryAndSucceed_whenDynamoDbCancelsForTransactionConflicts() {
+        var conflicts = new TransactionConflicts(2);
+        UserStore busy = new DynamoDbUserStore(conflicts.client(), table);
+        UserResource u = user("busy.day", T0);
+
+        busy.create(tenant, u);
+
+        assertThat(conflicts.injected()).isEqualTo(2);
+        assertThat(store.findByUserName(tenant, "busy.day").orElseThrow().id()).isEqualTo(u.id());
+        assertThat(store.list(tenant, 1, 10).totalResults()).isEqualTo(1);
+    }
+
+    @Test
+    void create_shouldPropagateTheCancellation_whenTransactionConflictsPersist() {
+        var conflicts = new TransactionConflicts(Integer.MAX_VALUE);
+        UserStore busy = new DynamoDbUserStore(conflicts.client(), table);
+
+        assertThatThrownBy(() -> busy.create(tenant, user("never", T0)))
+                .isInstanceOf(TransactionCanceledException.class);
+
+        assertThat(conflicts.injected()).isEqualTo(8);
+        assertThat(store.findByUserName(tenant, "never")).isEmpty();
+    }
+
+    /**
+     * Real DynamoDB cancels a transaction that meets another one on the same item (here: the claim or the
+     * tenant counter) with reason TransactionConflict; moto never does, so this interceptor answers the first
+     * {@code times} TransactWriteItems calls that way before they leave the client.
+     */
+    private static final class TransactionConflicts implements ExecutionInterceptor {
+        private final AtomicInteger left;
+        private final AtomicInteger injected = new AtomicInteger();
+
+        TransactionConflicts(int times) { left = new AtomicInteger(times); }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            boolean transaction = "TransactWriteItems".equals(
+                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            if (transaction && left.getAndDecrement() > 0) {
+                injected.incrementAndGet();
+                CancellationReason none = CancellationReason.builder().code("None").build();
+                CancellationReason conflict = CancellationReason.builder().code("TransactionConflict")
+                        .message("Transaction is ongoing for the item").build();
+                throw TransactionCanceledException.builder().message("Transaction cancelled")
+                        .cancellationReasons(none, conflict, conflict).build();
+            }
+        }
+
+        int injected() { return injected.get(); }
+
+        DynamoDbClient client() {
+            return DynamoDbClient.builder().region(Emulator.clients().region())
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create("testing", "testing")))
+                    .endpointOverride(Emulator.endpoint())
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(c -> c.addExecutionInterceptor(this)).build();
+        }
+    }
+
     /** Measures and pins what each operation costs; the figures are printed for the design notes. */
     @Test
     void operations_shouldCostTheDocumentedNumberOfCalls() {
@@ -102,9 +175,9 @@ class DynamoDbUserStoreTest extends UserStoreContract {
                 T0.plusSeconds(61)), 1)));
         figures.put("replace (rename)", measure(counter, () -> counted.replace(tenant,
                 renamed(store.get(tenant, u.id()).orElseThrow(), "measured2", T0.plusSeconds(62)), 2)));
-        Page<UserResource>[] pages = new Page[2];
-        figures.put("list page 1 of 100", measure(counter, () -> pages[0] = counted.list(tenant, 1, 100)));
-        figures.put("list page 3 of 100", measure(counter, () -> pages[1] = counted.list(tenant, 201, 100)));
+        List<Page<UserResource>> pages = new ArrayList<>();
+        figures.put("list page 1 of 100", measure(counter, () -> pages.add(counted.list(tenant, 1, 100))));
+        figures.put("list page 3 of 100", measure(counter, () -> pages.add(counted.list(tenant, 201, 100))));
         figures.put("findByExternalId", measure(counter, () -> counted.findByExternalId(tenant, "none")));
         figures.put("delete", measure(counter, () -> counted.delete(tenant, u.id())));
         figures.forEach((op, calls) -> System.out.println("DynamoDB calls for " + op + ": " + calls));
@@ -119,9 +192,9 @@ class DynamoDbUserStoreTest extends UserStoreContract {
                 Map.entry("list page 3 of 100", Map.of("GetItem", 1, "Query", 2, "BatchGetItem", 1)),
                 Map.entry("findByExternalId", Map.of("Query", 1)),
                 Map.entry("delete", Map.of("GetItem", 1, "TransactWriteItems", 1)));
-        assertThat(pages[0].items()).extracting(UserResource::userName).startsWith("bulk0", "bulk1").hasSize(100);
-        assertThat(pages[1].items()).extracting(UserResource::userName).startsWith("bulk200").hasSize(100);
-        assertThat(pages[1].totalResults()).isEqualTo(301);
+        assertThat(pages.get(0).items()).extracting(UserResource::userName).startsWith("bulk0", "bulk1").hasSize(100);
+        assertThat(pages.get(1).items()).extracting(UserResource::userName).startsWith("bulk200").hasSize(100);
+        assertThat(pages.get(1).totalResults()).isEqualTo(301);
     }
 
     private static Map<String, Integer> measure(DynamoDbCallCounter counter, Runnable operation) {

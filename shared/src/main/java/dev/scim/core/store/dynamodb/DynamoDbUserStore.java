@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * {@link UserStore} on the service's single DynamoDB table (layout in {@link DynamoDbKeys}).
@@ -139,16 +140,7 @@ public final class DynamoDbUserStore implements UserStore {
         UserStoreRules.checkReplacement(user, expectedVersion);
         String newLower = DynamoDbKeys.lower(user.userName());
         Map<String, AttributeValue> item = UserItems.user(tenant, user);
-        try {
-            // Without a rename the claim stays put, so one conditional write is the whole change.
-            dynamo.putItem(p -> p.tableName(tableName).item(item)
-                    .conditionExpression("#v = :expected AND #lower = :lower")
-                    .expressionAttributeNames(Map.of("#v", VERSION, "#lower", USER_NAME_LOWER))
-                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion), ":lower", s(newLower))));
-            return;
-        } catch (ConditionalCheckFailedException notAsExpected) {
-            // Tell apart below: absent, another version, or a rename.
-        }
+        if (putUnlessRenamed(item, expectedVersion, newLower)) return;
         Map<String, AttributeValue> current = readVersionAndName(tenant, user.id())
                 .orElseThrow(() -> UserStoreRules.notFound(user.id()));
         long currentVersion = UserItems.number(current, VERSION);
@@ -179,6 +171,27 @@ public final class DynamoDbUserStore implements UserStore {
             if (cancelled.failed(2)) throw UserStoreRules.nameTaken(user.userName());
             throw cancelled.cause(); // the old claim is not this user's: a broken invariant, not a client error
         });
+    }
+
+    /**
+     * Without a rename the claim stays put, so one conditional write is the whole change. False when the user is
+     * absent, at another version or renamed; a write that met a concurrent transaction on the item is retried.
+     */
+    private boolean putUnlessRenamed(Map<String, AttributeValue> item, long expectedVersion, String lower) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.putItem(p -> p.tableName(tableName).item(item)
+                        .conditionExpression("#v = :expected AND #lower = :lower")
+                        .expressionAttributeNames(Map.of("#v", VERSION, "#lower", USER_NAME_LOWER))
+                        .expressionAttributeValues(Map.of(":expected", n(expectedVersion), ":lower", s(lower))));
+                return true;
+            } catch (ConditionalCheckFailedException notAsExpected) {
+                return false;
+            } catch (TransactionConflictException busy) {
+                if (attempt == MAX_ATTEMPTS) throw busy;
+                backoff(attempt);
+            }
+        }
     }
 
     @Override
@@ -231,7 +244,9 @@ public final class DynamoDbUserStore implements UserStore {
     @Override
     public List<UserResource> all(String tenant, int max) {
         if (userCount(tenant) > max) throw UserStoreRules.tooMany(max);
-        List<Map<String, AttributeValue>> keys = readKeys(DynamoDbKeys.users(tenant), null, max + 1);
+        // One key beyond the limit tells "exactly max" from "more than max".
+        int probe = max == Integer.MAX_VALUE ? max : max + 1;
+        List<Map<String, AttributeValue>> keys = readKeys(DynamoDbKeys.users(tenant), null, probe);
         if (keys.size() > max) throw UserStoreRules.tooMany(max);
         return batchGetUsers(keys);
     }

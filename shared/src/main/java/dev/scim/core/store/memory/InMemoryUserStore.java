@@ -1,5 +1,8 @@
 package dev.scim.core.store.memory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scim.core.json.Json;
 import dev.scim.core.model.Page;
 import dev.scim.core.model.UserResource;
 import dev.scim.core.store.UserStore;
@@ -40,7 +43,7 @@ public final class InMemoryUserStore implements UserStore {
     @Override
     public void create(String tenant, UserResource user) {
         UserStoreRules.checkNew(user);
-        UserResource copy = copy(user);
+        UserResource copy = copyIn(user);
         TenantUsers users = tenants.computeIfAbsent(tenant, t -> new TenantUsers());
         String lower = DynamoDbKeys.lower(user.userName());
         synchronized (users) {
@@ -87,7 +90,7 @@ public final class InMemoryUserStore implements UserStore {
         UserStoreRules.checkReplacement(user, expectedVersion);
         TenantUsers users = tenants.get(tenant);
         if (users == null) throw UserStoreRules.notFound(user.id());
-        UserResource copy = copy(user);
+        UserResource copy = copyIn(user);
         String newLower = DynamoDbKeys.lower(user.userName());
         synchronized (users) {
             UserResource current = users.byId.get(user.id());
@@ -155,6 +158,18 @@ public final class InMemoryUserStore implements UserStore {
             }
         }
         return found;
+    }
+
+    /**
+     * Stores what a JSON round trip yields, as the DynamoDB store does (it keeps the document as JSON text), so
+     * both stores hand back equal trees: a LongNode 7 built in code comes back as an IntNode 7 from either.
+     */
+    private static UserResource copyIn(UserResource user) {
+        try {
+            return user.with((ObjectNode) Json.parse(Json.write(user.attributes())), user.meta());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree written in memory did not parse", e);
+        }
     }
 
     private static UserResource copy(UserResource user) {
