@@ -3,14 +3,12 @@ package dev.scim.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scim.core.model.Page;
 import dev.scim.core.model.UserResource;
 import dev.scim.core.store.dynamodb.DynamoDbKeys;
 import dev.scim.core.store.dynamodb.DynamoDbUserStore;
 import dev.scim.core.testing.DynamoDbCallCounter;
 import dev.scim.core.testing.Emulator;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * The user store contract against DynamoDB (the emulator, through the real SDK), plus what only this store has:
- * the published item format and the number of calls each operation costs.
+ * the published item format, batching, and retries of transaction conflicts (the cost per operation is pinned
+ * in {@code dev.scim.core.store.dynamodb.DynamoDbUserStoreCostTest}).
  */
 class DynamoDbUserStoreTest extends UserStoreContract {
     private static DynamoDbClient dynamo;
@@ -157,50 +156,6 @@ class DynamoDbUserStoreTest extends UserStoreContract {
                     .httpClient(UrlConnectionHttpClient.create())
                     .overrideConfiguration(c -> c.addExecutionInterceptor(this)).build();
         }
-    }
-
-    /** Measures and pins what each operation costs; the figures are printed for the design notes. */
-    @Test
-    void operations_shouldCostTheDocumentedNumberOfCalls() {
-        var counter = new DynamoDbCallCounter();
-        UserStore counted = new DynamoDbUserStore(counter.client(), table);
-        for (int i = 0; i < 300; i++) store.create(tenant, user("bulk" + i, T0.plusMillis(i)));
-        UserResource u = user("measured", T0.plusSeconds(60));
-        Map<String, Map<String, Integer>> figures = new LinkedHashMap<>();
-
-        figures.put("create", measure(counter, () -> counted.create(tenant, u)));
-        figures.put("get", measure(counter, () -> counted.get(tenant, u.id())));
-        figures.put("findByUserName", measure(counter, () -> counted.findByUserName(tenant, "MEASURED")));
-        figures.put("replace", measure(counter, () -> counted.replace(tenant, renamed(u, "Measured",
-                T0.plusSeconds(61)), 1)));
-        figures.put("replace (rename)", measure(counter, () -> counted.replace(tenant,
-                renamed(store.get(tenant, u.id()).orElseThrow(), "measured2", T0.plusSeconds(62)), 2)));
-        List<Page<UserResource>> pages = new ArrayList<>();
-        figures.put("list page 1 of 100", measure(counter, () -> pages.add(counted.list(tenant, 1, 100))));
-        figures.put("list page 3 of 100", measure(counter, () -> pages.add(counted.list(tenant, 201, 100))));
-        figures.put("findByExternalId", measure(counter, () -> counted.findByExternalId(tenant, "none")));
-        figures.put("delete", measure(counter, () -> counted.delete(tenant, u.id())));
-        figures.forEach((op, calls) -> System.out.println("DynamoDB calls for " + op + ": " + calls));
-
-        assertThat(figures).containsExactly(
-                Map.entry("create", Map.of("TransactWriteItems", 1)),
-                Map.entry("get", Map.of("GetItem", 1)),
-                Map.entry("findByUserName", Map.of("GetItem", 2)),
-                Map.entry("replace", Map.of("PutItem", 1)),
-                Map.entry("replace (rename)", Map.of("PutItem", 1, "GetItem", 1, "TransactWriteItems", 1)),
-                Map.entry("list page 1 of 100", Map.of("GetItem", 1, "Query", 1, "BatchGetItem", 1)),
-                Map.entry("list page 3 of 100", Map.of("GetItem", 1, "Query", 2, "BatchGetItem", 1)),
-                Map.entry("findByExternalId", Map.of("Query", 1)),
-                Map.entry("delete", Map.of("GetItem", 1, "TransactWriteItems", 1)));
-        assertThat(pages.get(0).items()).extracting(UserResource::userName).startsWith("bulk0", "bulk1").hasSize(100);
-        assertThat(pages.get(1).items()).extracting(UserResource::userName).startsWith("bulk200").hasSize(100);
-        assertThat(pages.get(1).totalResults()).isEqualTo(301);
-    }
-
-    private static Map<String, Integer> measure(DynamoDbCallCounter counter, Runnable operation) {
-        counter.reset();
-        operation.run();
-        return counter.snapshot();
     }
 
     private static Map<String, AttributeValue> item(String pk, String sk) {
