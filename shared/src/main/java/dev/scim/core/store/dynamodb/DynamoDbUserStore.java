@@ -51,25 +51,33 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * counter pk=T#t  sk=STATS  users (N, ADD in the same transaction as create and delete)
  * </pre>
  *
- * <p>Calls per operation (no Scan anywhere): create 1 TransactWriteItems; get 1 GetItem; findByUserName 2
- * GetItem; replace 1 conditional PutItem, or on a rename PutItem + GetItem + TransactWriteItems; delete GetItem +
- * TransactWriteItems; findByExternalId 1 Query on gsi3 + 1 BatchGetItem per 100 matches; existing 1
- * BatchGetItem per 100 ids. {@code list} costs a GetItem on the counter, then {@code Select=COUNT} Queries on
- * gsi1 to skip {@code startIndex-1} entries (linear in startIndex, but the KEYS_ONLY index holds only tiny keys:
- * about 10,000 keys per 1 MB Query page), one key Query for the page and one BatchGetItem per 100 users. GSI
- * reads are eventually consistent: a user created a moment ago may be missing from a list page for a moment;
- * items themselves are read strongly consistent.
+ * <p>Calls per operation (no Scan anywhere; measured in DynamoDbUserStoreCostTest): create 1 TransactWriteItems;
+ * get 1 GetItem; findByUserName 2 GetItem (claim, then user); replace 1 conditional PutItem, or on a rename
+ * PutItem + GetItem + TransactWriteItems; delete GetItem + TransactWriteItems; findByExternalId 1 Query on gsi3
+ * + 1 BatchGetItem per 100 matches; existing 1 BatchGetItem per 100 ids.
+ *
+ * <p>{@code list(startIndex, count)} costs a GetItem on the counter (its {@code users} is totalResults, exact
+ * because create and delete change it atomically; that alone answers count 0 or a startIndex past the end), then
+ * {@code Select=COUNT} Queries on gsi1 to skip {@code startIndex-1} entries, one key Query for the page and one
+ * BatchGetItem (strongly consistent) per 100 users: page 1 is 3 calls, any later page 4 while the skipped keys
+ * fit one 1 MB Query page. Skipping is linear in startIndex, but on the KEYS_ONLY index each entry is ~150 bytes,
+ * so thousands of entries are skipped per call for a fraction of an RCU each. {@code all(max)} checks the
+ * counter first, then reads at most {@code max+1} keys. The indexes are eventually consistent: a user created a
+ * moment ago may be missing from a list page for a moment; the items themselves are read strongly consistent.
  *
  * <p>Uniqueness of userName ignoring case rests on the claim item's {@code attribute_not_exists(pk)} inside the
  * same transaction as the user: DynamoDB transactions are serializable, so two concurrent creates cannot both
  * see the claim absent. Cancellations caused only by {@code TransactionConflict} (another transaction on the
- * same claim or counter item) are retried with jittered backoff. Thread-safe: the SDK client is.
+ * same claim or counter item) or throttling are retried with jittered backoff. Every key begins with the tenant
+ * and ids containing {@code #} are refused, so no argument reaches another tenant's items (this relies on
+ * tenant names never containing {@code #}). Thread-safe: the store holds no state besides the SDK client.
  */
 public final class DynamoDbUserStore implements UserStore {
     private static final int BATCH_GET_LIMIT = 100;
     private static final int MAX_ATTEMPTS = 8;
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
-    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+    /** Cancellation reasons that say "try again later", not "your conditions do not hold". */
+    private static final Set<String> TRANSIENT = Set.of("TransactionConflict", "ThrottlingError");
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -367,7 +375,8 @@ public final class DynamoDbUserStore implements UserStore {
     /**
      * Runs one transaction: empty when it committed, else which items' conditions failed (by position).
      * Cancellations caused only by conflicts with concurrent transactions on the same items (the claim or the
-     * counter) are retried with backoff; any other cancellation or SDK error propagates.
+     * counter) or by throttling are retried with jittered backoff, up to 8 attempts; any other cancellation or
+     * SDK error propagates.
      */
     private Optional<Cancelled> transact(List<TransactWriteItem> items) {
         for (int attempt = 1; ; attempt++) {
@@ -379,13 +388,17 @@ public final class DynamoDbUserStore implements UserStore {
                         ? cancelled.cancellationReasons() : List.of();
                 List<Boolean> failed = reasons.stream().map(r -> CONDITION_FAILED.equals(r.code())).toList();
                 if (failed.contains(true)) return Optional.of(new Cancelled(failed, cancelled));
-                boolean onlyConflicts = !reasons.isEmpty() && reasons.stream()
-                        .allMatch(r -> r.code() == null || "None".equals(r.code())
-                                || TRANSACTION_CONFLICT.equals(r.code()));
-                if (!onlyConflicts || attempt == MAX_ATTEMPTS) throw cancelled;
+                boolean retryable = reasons.stream().anyMatch(r -> isTransient(r.code()))
+                        && reasons.stream().allMatch(r -> r.code() == null || "None".equals(r.code())
+                                || isTransient(r.code()));
+                if (!retryable || attempt == MAX_ATTEMPTS) throw cancelled;
                 backoff(attempt);
             }
         }
+    }
+
+    private static boolean isTransient(String code) {
+        return code != null && TRANSIENT.contains(code);
     }
 
     private static void backoff(int attempt) {
