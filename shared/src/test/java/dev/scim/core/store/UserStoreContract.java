@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -417,23 +419,86 @@ public abstract class UserStoreContract {
 
     @Test
     void create_shouldLetExactlyOneWin_when20ConcurrentCreatesUseOneUserNameInDifferentCases() throws Exception {
-        int writers = 20;
         String base = "race.condition@example.com";
         UserStore racing = newStoreForConcurrentWriters();
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<UserResource> candidates = new ArrayList<>();
+        for (int i = 0; i < 20; i++) candidates.add(user(caseVariant(base, i), T0.plusMillis(i)));
+
+        List<String> results = race(candidates.size(), i -> racing.create(tenant, candidates.get(i)));
+
+        List<Integer> winners = winners(results);
+        assertThat(winners).hasSize(1);
+        assertThat(results).filteredOn("UniquenessConflict"::equals).hasSize(19);
+        String winnerId = candidates.get(winners.get(0)).id();
+        assertThat(racing.findByUserName(tenant, base).orElseThrow().id()).isEqualTo(winnerId);
+        assertThat(racing.all(tenant, 100)).extracting(UserResource::id).containsExactly(winnerId);
+        assertThat(racing.list(tenant, 1, 100).totalResults()).isEqualTo(1);
+    }
+
+    @Test
+    void replace_shouldLetExactlyOneWin_when20ConcurrentReplacesExpectTheSameVersion() throws Exception {
+        UserStore racing = newStoreForConcurrentWriters();
+        UserResource u = user("contended", T0);
+        racing.create(tenant, u);
+        List<UserResource> edits = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ObjectNode a = u.attributes().deepCopy();
+            a.put("title", "edit " + i);
+            edits.add(u.with(a, u.meta().next(T0.plusSeconds(1))));
+        }
+
+        List<String> results = race(edits.size(), i -> racing.replace(tenant, edits.get(i), 1));
+
+        List<Integer> winners = winners(results);
+        assertThat(winners).hasSize(1);
+        assertThat(results).filteredOn("VersionMismatch"::equals).hasSize(19);
+        UserResource stored = racing.get(tenant, u.id()).orElseThrow();
+        assertThat(stored.meta().version()).isEqualTo(2);
+        assertThat(stored.attributes().get("title").asText()).isEqualTo("edit " + winners.get(0));
+    }
+
+    @Test
+    void replace_shouldLetExactlyOneWin_when10UsersRaceToRenameToOneName() throws Exception {
+        UserStore racing = newStoreForConcurrentWriters();
+        List<UserResource> users = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UserResource u = user("before" + i, T0);
+            racing.create(tenant, u);
+            users.add(u);
+        }
+
+        List<String> results = race(users.size(),
+                i -> racing.replace(tenant, renamed(users.get(i), "Wanted.Name", T0.plusSeconds(1)), 1));
+
+        List<Integer> winners = winners(results);
+        assertThat(winners).hasSize(1);
+        assertThat(results).filteredOn("UniquenessConflict"::equals).hasSize(9);
+        int w = winners.get(0);
+        assertThat(racing.findByUserName(tenant, "wanted.name").orElseThrow().id()).isEqualTo(users.get(w).id());
+        assertThat(racing.findByUserName(tenant, "before" + w)).isEmpty();
+        for (int i = 0; i < users.size(); i++) {
+            if (i != w) assertThat(racing.findByUserName(tenant, "before" + i)).isPresent();
+        }
+    }
+
+    /**
+     * Starts {@code n} writers at once; each result is "ok" or the simple name of the ScimException it raised
+     * (any other exception fails the test).
+     */
+    private static List<String> race(int n, IntConsumer writer) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<String>> outcomes = new ArrayList<>();
         try {
-            for (int i = 0; i < writers; i++) {
-                String name = caseVariant(base, i);
-                UserResource candidate = user(name, T0.plusMillis(i));
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
                 Callable<String> attempt = () -> {
                     go.await();
                     try {
-                        racing.create(tenant, candidate);
-                        return "created:" + candidate.id();
-                    } catch (ScimException.UniquenessConflict conflict) {
-                        return "conflict";
+                        writer.accept(index);
+                        return "ok";
+                    } catch (ScimException outcome) {
+                        return outcome.getClass().getSimpleName();
                     }
                 };
                 outcomes.add(pool.submit(attempt));
@@ -441,17 +506,14 @@ public abstract class UserStoreContract {
             go.countDown();
             List<String> results = new ArrayList<>();
             for (Future<String> f : outcomes) results.add(f.get(60, TimeUnit.SECONDS));
-
-            List<String> winners = results.stream().filter(r -> r.startsWith("created:")).toList();
-            assertThat(winners).hasSize(1);
-            assertThat(results).filteredOn("conflict"::equals).hasSize(writers - 1);
-            String winnerId = winners.get(0).substring("created:".length());
-            assertThat(racing.findByUserName(tenant, base).orElseThrow().id()).isEqualTo(winnerId);
-            assertThat(racing.all(tenant, 100)).extracting(UserResource::id).containsExactly(winnerId);
-            assertThat(racing.list(tenant, 1, 100).totalResults()).isEqualTo(1);
+            return results;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static List<Integer> winners(List<String> results) {
+        return IntStream.range(0, results.size()).filter(i -> results.get(i).equals("ok")).boxed().toList();
     }
 
     /** The n-th of 2^k spellings of {@code s}: bit j of n upper-cases the j-th letter. */
