@@ -47,13 +47,6 @@ class DynamoDbUserStoreTest extends UserStoreContract {
         return new DynamoDbUserStore(dynamo, table);
     }
 
-    /** moto's threaded server does not run transactions atomically; see {@link UserStoreSerialMoto}. */
-    @Override
-    protected UserStore newStoreForConcurrentWriters() {
-        DynamoDbClient serial = UserStoreSerialMoto.dynamoDb();
-        return new DynamoDbUserStore(serial, Emulator.newTable(serial));
-    }
-
     @Test
     void create_shouldWriteTheDocumentedUserClaimAndCounterItems() {
         UserResource u = user("u-42", "Alice@Example.com", T0, "00uX");

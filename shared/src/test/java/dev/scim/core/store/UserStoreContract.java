@@ -41,13 +41,6 @@ public abstract class UserStoreContract {
     /** The store under test; called before each test. */
     protected abstract UserStore newStore();
 
-    /**
-     * The store for the concurrent-writers test: by default {@link #newStore()}; a store whose backend only
-     * emulates atomicity for one request at a time may supply one on a faithful, serialising backend.
-     */
-    protected UserStore newStoreForConcurrentWriters() {
-        return newStore();
-    }
 
     @BeforeEach
     void freshTenant() {
@@ -420,7 +413,7 @@ public abstract class UserStoreContract {
     @Test
     void create_shouldLetExactlyOneWin_when20ConcurrentCreatesUseOneUserNameInDifferentCases() throws Exception {
         String base = "race.condition@example.com";
-        UserStore racing = newStoreForConcurrentWriters();
+        UserStore racing = newStore();
         List<UserResource> candidates = new ArrayList<>();
         for (int i = 0; i < 20; i++) candidates.add(user(caseVariant(base, i), T0.plusMillis(i)));
 
@@ -437,7 +430,7 @@ public abstract class UserStoreContract {
 
     @Test
     void replace_shouldLetExactlyOneWin_when20ConcurrentReplacesExpectTheSameVersion() throws Exception {
-        UserStore racing = newStoreForConcurrentWriters();
+        UserStore racing = newStore();
         UserResource u = user("contended", T0);
         racing.create(tenant, u);
         List<UserResource> edits = new ArrayList<>();
@@ -459,7 +452,7 @@ public abstract class UserStoreContract {
 
     @Test
     void replace_shouldLetExactlyOneWin_when10UsersRaceToRenameToOneName() throws Exception {
-        UserStore racing = newStoreForConcurrentWriters();
+        UserStore racing = newStore();
         List<UserResource> users = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             UserResource u = user("before" + i, T0);

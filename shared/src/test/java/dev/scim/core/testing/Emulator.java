@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * The AWS emulator the integration tests talk to through the real SDK. {@code ./scim test} starts moto's server
  * once and passes its endpoint in {@code SCIM_TEST_ENDPOINT}; a test run from an IDE without it starts moto
- * from the project's {@code .venv} (which {@code ./scim test} creates) on a free loopback port.
+ * from the project's {@code .venv} (which {@code ./scim test} creates) on a free loopback port. Either way moto
+ * serves one request at a time ({@code scripts/moto_serial.py} says why), so concurrency tests see DynamoDB's
+ * serializable transactions.
  * Each caller gets its own table or secret prefix, so test classes never see each other's data.
  */
 public final class Emulator {
@@ -69,8 +71,9 @@ public final class Emulator {
     }
 
     private static URI startMoto() {
-        Path moto = repoRoot().resolve(".venv/bin/moto_server");
-        if (!Files.isExecutable(moto)) {
+        Path python = repoRoot().resolve(".venv/bin/python");
+        Path script = repoRoot().resolve("scripts/moto_serial.py");
+        if (!Files.isExecutable(python)) {
             throw new IllegalStateException("No AWS emulator: set SCIM_TEST_ENDPOINT or run ./scim test once, "
                     + "which installs moto into .venv");
         }
@@ -78,7 +81,7 @@ public final class Emulator {
             int port;
             try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
             Path log = Files.createTempFile("moto", ".log");
-            Process p = new ProcessBuilder(moto.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+            Process p = new ProcessBuilder(python.toString(), script.toString(), Integer.toString(port))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
             URI uri = URI.create("http://127.0.0.1:" + port);
