@@ -8,6 +8,7 @@ import dev.scim.core.schema.AttributeDefinition;
 import dev.scim.core.schema.AttributeType;
 import dev.scim.core.schema.CoreSchemas;
 import dev.scim.core.schema.ResourceSchema;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,12 @@ import java.util.Map;
  * unknown extensions are kept as sent.
  */
 final class AttributeRules {
+    /**
+     * Values that become part of a DynamoDB key (uniqueness claims, the externalId index) must stay well inside
+     * DynamoDB's 2,048-byte partition key limit, together with the tenant prefix.
+     */
+    static final int MAX_KEYED_BYTES = 1024;
+
     private AttributeRules() {}
 
     /** Returns a copy without the attributes a client cannot set. {@code members} is handled by the group service. */
@@ -51,6 +58,13 @@ final class AttributeRules {
                     throw new ScimException.InvalidValue("Attribute '" + a.name() + "' is required and must be a "
                             + "non-empty string.");
                 }
+            }
+        }
+        for (String keyed : new String[] {type == ResourceType.USER ? "userName" : "displayName", "externalId"}) {
+            JsonNode v = find(doc, keyed);
+            if (v != null && v.isTextual() && v.asText().getBytes(StandardCharsets.UTF_8).length > MAX_KEYED_BYTES) {
+                throw new ScimException.InvalidValue("Attribute '" + keyed + "' is longer than " + MAX_KEYED_BYTES
+                        + " bytes.");
             }
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {

@@ -133,6 +133,8 @@ abstract class ScimV1EndpointsContract {
         bad.put("{\"userName\":\"x@y\",\"active\":\"yes\"}", "'active' must be a boolean");
         bad.put("{\"userName\":\"x@y\",\"emails\":{\"value\":\"x@y\"}}", "'emails' is multi-valued");
         bad.put("{\"userName\":\"x@y\",\"name\":\"Ada\"}", "'name' must be a JSON object");
+        bad.put("{\"userName\":\"" + "é".repeat(600) + "\"}", "'userName' is longer than 1024 bytes");
+        bad.put("{\"userName\":\"x@y\",\"externalId\":\"" + "x".repeat(1500) + "\"}", "'externalId' is longer");
         bad.forEach((body, detail) -> {
             ScimResponse r = api.createUser(req("t1", "POST", "/scim/v1/Users", null, Map.of(), body));
             assertThat(r.status()).as(body).isEqualTo(400);
