@@ -136,7 +136,7 @@ public final class PatchEngine {
         AttributeDefinition def = loc.definition();
         checkReadOnly(def, label);
         ObjectNode container = loc.container();
-        String key = existingKey(container, attr.attribute(), def);
+        String key = existingKey(container, loc.key(), def);
         JsonNode existing = container.get(key);
 
         if (path.valueFilter() != null) {
@@ -276,7 +276,7 @@ public final class PatchEngine {
             if (path.valueFilter() != null) throw noTarget(label);
             return;
         }
-        String key = existingKey(container, attr.attribute(), def);
+        String key = existingKey(container, loc.key(), def);
         JsonNode existing = container.get(key);
         if (path.valueFilter() != null) {
             checkFilterable(existing, def, label);
