@@ -135,6 +135,9 @@ public final class PatchEngine {
         }
         AttributeDefinition def = loc.definition();
         checkReadOnly(def, label);
+        if (def != null && def.mutability() == Mutability.WRITE_ONLY) {
+            return; // e.g. password: accepted and discarded, so it can never be stored or returned
+        }
         ObjectNode container = loc.container();
         String key = existingKey(container, loc.key(), def);
         JsonNode existing = container.get(key);
@@ -144,7 +147,7 @@ public final class PatchEngine {
             return;
         }
         if (attr.subAttribute() != null) {
-            if (existing != null && existing.isArray()) {
+            if ((existing != null && existing.isArray()) || (def != null && def.multiValued())) {
                 throw new ScimException.InvalidPath("Invalid path '" + label + "': '" + attr.attribute()
                         + "' is multi-valued; select the values with a filter, e.g. " + attr.attribute()
                         + "[type eq \"work\"]." + attr.subAttribute());
@@ -303,6 +306,8 @@ public final class PatchEngine {
         if (existing == null) return;
         if (attr.subAttribute() == null) {
             container.remove(key);
+            if (loc.extensionObject()) removeSchemaEntry(doc, key);
+            else dropIfEmptyExtension(doc, container);
             return;
         }
         AttributeDefinition subDef = def == null ? null : def.sub(attr.subAttribute()).orElse(null);
@@ -313,6 +318,27 @@ public final class PatchEngine {
             if (p instanceof ObjectNode o) o.remove(existingKey(o, attr.subAttribute(), subDef));
         }
         if (existing.isObject() && existing.isEmpty()) container.remove(key);
+    }
+
+    /** An extension object left without attributes is unassigned (RFC 7643 §2.5), as is its "schemas" entry. */
+    private static void dropIfEmptyExtension(ObjectNode doc, ObjectNode container) {
+        if (container == doc || !container.isEmpty()) return;
+        String extKey = null;
+        for (Map.Entry<String, JsonNode> e : doc.properties()) {
+            if (e.getValue() == container) extKey = e.getKey();
+        }
+        if (extKey == null) return;
+        doc.remove(extKey);
+        removeSchemaEntry(doc, extKey);
+    }
+
+    private static void removeSchemaEntry(ObjectNode doc, String extKey) {
+        JsonNode schemas = field(doc, "schemas");
+        if (schemas instanceof ArrayNode list) {
+            for (int i = list.size() - 1; i >= 0; i--) {
+                if (list.get(i).isTextual() && list.get(i).textValue().equalsIgnoreCase(extKey)) list.remove(i);
+            }
+        }
     }
 
     // ---- resolution

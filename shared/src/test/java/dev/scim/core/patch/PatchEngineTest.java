@@ -329,4 +329,44 @@ class PatchEngineTest {
                 + "\"value\":{}}]"))
                 .isInstanceOf(ScimException.InvalidPath.class);
     }
+
+    @Test
+    void apply_shouldDiscardWriteOnlyPassword_whenClientSendsOne() {
+        // when
+        ObjectNode result = patch(user(), """
+                [{"op":"replace","path":"password","value":"t1meMa$heen"},
+                 {"op":"add","value":{"password":"other","title":"Guide"}}]""");
+
+        // then
+        assertThat(result.has("password")).isFalse();
+        assertThat(result.get("title").asText()).isEqualTo("Guide");
+    }
+
+    @Test
+    void apply_shouldUnassignTheExtensionAndItsSchemasEntry_whenItsLastAttributeIsRemoved() {
+        // given
+        ObjectNode doc = user();
+        doc.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
+        ObjectNode withExtension = patch(doc, "[{\"op\":\"add\",\"path\":\"" + ENTERPRISE
+                + ":department\",\"value\":\"X\"}]");
+
+        // when
+        ObjectNode result = patch(withExtension, "[{\"op\":\"remove\",\"path\":\"" + ENTERPRISE + ":department\"}]");
+
+        // then
+        assertThat(withExtension.get("schemas")).isEqualTo(json("[\"urn:ietf:params:scim:schemas:core:2.0:User\",\""
+                + ENTERPRISE + "\"]"));
+        assertThat(result.has(ENTERPRISE)).isFalse();
+        assertThat(result.get("schemas")).isEqualTo(json("[\"urn:ietf:params:scim:schemas:core:2.0:User\"]"));
+    }
+
+    @Test
+    void apply_shouldAskForAFilter_whenSettingASubAttributeOfAMultiValuedAttribute() {
+        assertThatThrownBy(() -> patch(user(), "[{\"op\":\"replace\",\"path\":\"emails.value\",\"value\":\"x@y.z\"}]"))
+                .isInstanceOf(ScimException.InvalidPath.class)
+                .hasMessage("Invalid path 'emails.value': 'emails' is multi-valued; select the values with a filter, "
+                        + "e.g. emails[type eq \"work\"].value");
+        assertThatThrownBy(() -> patch(user(), "[{\"op\":\"add\",\"path\":\"ims.value\",\"value\":\"x\"}]"))
+                .isInstanceOf(ScimException.InvalidPath.class);
+    }
 }
