@@ -478,8 +478,9 @@ public final class PatchEngine {
             case COMPLEX -> value.isObject();
         };
         if (!ok) {
-            throw new ScimException.InvalidValue("'" + label + "' must be " + article(def.type()) + " "
-                    + def.type().wireName() + ", not " + describe(value));
+            String expected = def.type() == AttributeType.COMPLEX ? "an object of sub-attributes"
+                    : article(def.type()) + " " + def.type().wireName();
+            throw new ScimException.InvalidValue("'" + label + "' must be " + expected + ", not " + describe(value));
         }
         if (def.type() == AttributeType.COMPLEX) {
             for (Map.Entry<String, JsonNode> e : value.properties()) {

@@ -262,7 +262,7 @@ class PatchEngineTest {
                 .hasMessage("'active' must be a boolean, not a string");
         assertThatThrownBy(() -> patch(user(), "[{\"op\":\"add\",\"value\":{\"name\":\"Barbara\"}}]"))
                 .isInstanceOf(ScimException.InvalidValue.class)
-                .hasMessage("'name' must be a complex, not a string");
+                .hasMessage("'name' must be an object of sub-attributes, not a string");
         assertThatThrownBy(() -> patch(user(), "[{\"op\":\"add\",\"path\":\"emails\",\"value\":[{\"value\":1}]}]"))
                 .isInstanceOf(ScimException.InvalidValue.class)
                 .hasMessage("'emails.value' must be a string, not a number");
