@@ -47,7 +47,8 @@ import java.util.Collections;
  * Path-less add/replace take an object of attributes; its keys may be paths ({@code name.givenName}) or schema
  * URNs whose objects merge into the extension object. Names match case-insensitively and keep the document's
  * spelling (new keys take the schema's spelling). {@code readOnly} attributes ({@code id}, {@code meta},
- * {@code groups}) raise {@code mutability}; values of attributes the schema knows are type-checked
+ * {@code groups}) raise {@code mutability}, as does changing or removing an {@code immutable} value that is
+ * already set; {@code writeOnly} attributes ({@code password}) are accepted and discarded; values of attributes the schema knows are type-checked
  * ({@code invalidValue}); a value set to {@code primary: true} clears {@code primary} on its siblings
  * (RFC 7643 §2.4). A null value unassigns the attribute (RFC 7643 §2.5). Stateless and thread-safe.
  */
@@ -160,7 +161,9 @@ public final class PatchEngine {
             checkReadOnly(subDef, label);
             checkType(subDef, value, label);
             ObjectNode parent = existing == null ? container.putObject(key) : (ObjectNode) existing;
-            parent.set(existingKey(parent, attr.subAttribute(), subDef), value.deepCopy());
+            String subKey = existingKey(parent, attr.subAttribute(), subDef);
+            checkImmutable(subDef, parent.get(subKey), value, label);
+            parent.set(subKey, value.deepCopy());
             return;
         }
         boolean multi = def != null ? def.multiValued() : (existing != null && existing.isArray()) || value.isArray();
@@ -193,6 +196,7 @@ public final class PatchEngine {
             }
             return;
         }
+        checkImmutable(def, existing, value, label);
         container.set(key, value.deepCopy());
     }
 
@@ -223,7 +227,9 @@ public final class PatchEngine {
         for (int i = 0; i < matches.size(); i++) {
             ObjectNode entry = matches.get(i);
             if (subName != null) {
-                entry.set(existingKey(entry, subName, subDef), value.deepCopy());
+                String subKey = existingKey(entry, subName, subDef);
+                checkImmutable(subDef, entry.get(subKey), value, label);
+                entry.set(subKey, value.deepCopy());
             } else if (replace) {
                 ObjectNode fresh = (ObjectNode) value.deepCopy();
                 int index = indexOf(list, entry);
@@ -299,7 +305,11 @@ public final class PatchEngine {
             } else {
                 AttributeDefinition subDef = def == null ? null : def.sub(path.subAttribute()).orElse(null);
                 checkReadOnly(subDef, label);
-                for (ObjectNode entry : matches) entry.remove(existingKey(entry, path.subAttribute(), subDef));
+                for (ObjectNode entry : matches) {
+                    String subKey = existingKey(entry, path.subAttribute(), subDef);
+                    checkImmutable(subDef, entry.get(subKey), null, label);
+                    entry.remove(subKey);
+                }
             }
             return;
         }
@@ -315,7 +325,11 @@ public final class PatchEngine {
         List<JsonNode> parents = new ArrayList<>();
         if (existing.isArray()) existing.forEach(parents::add); else parents.add(existing);
         for (JsonNode p : parents) {
-            if (p instanceof ObjectNode o) o.remove(existingKey(o, attr.subAttribute(), subDef));
+            if (p instanceof ObjectNode o) {
+                String subKey = existingKey(o, attr.subAttribute(), subDef);
+                checkImmutable(subDef, o.get(subKey), null, label);
+                o.remove(subKey);
+            }
         }
         if (existing.isObject() && existing.isEmpty()) container.remove(key);
     }
@@ -445,6 +459,15 @@ public final class PatchEngine {
         if (def != null && def.mutability() == Mutability.READ_ONLY) {
             throw new ScimException.Mutability("'" + label + "' is readOnly and cannot be changed by PATCH"
                     + (def.name().equals("groups") ? "; change group membership through /Groups" : ""));
+        }
+    }
+
+    /** RFC 7643 §2.2: an immutable value may be set once (or set again unchanged) but never changed or removed. */
+    private static void checkImmutable(AttributeDefinition def, JsonNode current, JsonNode value, String label) {
+        if (def == null || def.mutability() != Mutability.IMMUTABLE || current == null || current.isNull()) return;
+        if (!current.equals(value)) {
+            throw new ScimException.Mutability("'" + label + "' is immutable: it was set once and cannot be "
+                    + (value == null ? "removed" : "changed"));
         }
     }
 

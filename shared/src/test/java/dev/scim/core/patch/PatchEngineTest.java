@@ -369,4 +369,23 @@ class PatchEngineTest {
         assertThatThrownBy(() -> patch(user(), "[{\"op\":\"add\",\"path\":\"ims.value\",\"value\":\"x\"}]"))
                 .isInstanceOf(ScimException.InvalidPath.class);
     }
+
+    @Test
+    void apply_shouldRejectChangingAnImmutableSubAttribute_whenItAlreadyHasAValue() {
+        // given: members' sub-attributes are immutable in the Group schema
+        ObjectNode group = (ObjectNode) json("{\"displayName\":\"G\",\"members\":[{\"value\":\"u1\"}]}");
+
+        // when
+        ObjectNode displayAdded = PatchEngine.apply(group, operations(
+                "[{\"op\":\"add\",\"path\":\"members[value eq \\\"u1\\\"].display\",\"value\":\"a@x\"}]"),
+                ResourceType.GROUP);
+
+        // then
+        assertThat(displayAdded.get("members")).isEqualTo(json("[{\"value\":\"u1\",\"display\":\"a@x\"}]"));
+        assertThatThrownBy(() -> PatchEngine.apply(group, operations(
+                "[{\"op\":\"replace\",\"path\":\"members[value eq \\\"u1\\\"].value\",\"value\":\"u9\"}]"),
+                ResourceType.GROUP))
+                .isInstanceOf(ScimException.Mutability.class)
+                .hasMessage("'members[value eq \"u1\"].value' is immutable: it was set once and cannot be changed");
+    }
 }
