@@ -246,8 +246,7 @@ public final class FilterParser {
     private JsonNode compValue() {
         skipSpaces();
         if (atEnd()) {
-            throw fail("expected a value (a \"quoted string\", a number, true, false or null) but found the end "
-                    + "of the filter", pos);
+            throw fail("expected a value (a \"quoted string\", a number, true, false or null)" + found(), pos);
         }
         char c = text.charAt(pos);
         if (c == '"') return string();

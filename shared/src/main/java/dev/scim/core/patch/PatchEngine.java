@@ -47,7 +47,8 @@ import java.util.Collections;
  * Path-less add/replace take an object of attributes; its keys may be paths ({@code name.givenName}) or schema
  * URNs whose objects merge into the extension object. Names match case-insensitively and keep the document's
  * spelling (new keys take the schema's spelling). {@code readOnly} attributes ({@code id}, {@code meta},
- * {@code groups}) raise {@code mutability}; values of attributes the schema knows are type-checked
+ * {@code groups}) raise {@code mutability}, as does changing or removing an {@code immutable} value that is
+ * already set; {@code writeOnly} attributes ({@code password}) are accepted and discarded; values of attributes the schema knows are type-checked
  * ({@code invalidValue}); a value set to {@code primary: true} clears {@code primary} on its siblings
  * (RFC 7643 §2.4). A null value unassigns the attribute (RFC 7643 §2.5). Stateless and thread-safe.
  */
@@ -135,8 +136,11 @@ public final class PatchEngine {
         }
         AttributeDefinition def = loc.definition();
         checkReadOnly(def, label);
+        if (def != null && def.mutability() == Mutability.WRITE_ONLY) {
+            return; // e.g. password: accepted and discarded, so it can never be stored or returned
+        }
         ObjectNode container = loc.container();
-        String key = existingKey(container, attr.attribute(), def);
+        String key = existingKey(container, loc.key(), def);
         JsonNode existing = container.get(key);
 
         if (path.valueFilter() != null) {
@@ -144,7 +148,7 @@ public final class PatchEngine {
             return;
         }
         if (attr.subAttribute() != null) {
-            if (existing != null && existing.isArray()) {
+            if ((existing != null && existing.isArray()) || (def != null && def.multiValued())) {
                 throw new ScimException.InvalidPath("Invalid path '" + label + "': '" + attr.attribute()
                         + "' is multi-valued; select the values with a filter, e.g. " + attr.attribute()
                         + "[type eq \"work\"]." + attr.subAttribute());
@@ -157,7 +161,9 @@ public final class PatchEngine {
             checkReadOnly(subDef, label);
             checkType(subDef, value, label);
             ObjectNode parent = existing == null ? container.putObject(key) : (ObjectNode) existing;
-            parent.set(existingKey(parent, attr.subAttribute(), subDef), value.deepCopy());
+            String subKey = existingKey(parent, attr.subAttribute(), subDef);
+            checkImmutable(subDef, parent.get(subKey), value, label);
+            parent.set(subKey, value.deepCopy());
             return;
         }
         boolean multi = def != null ? def.multiValued() : (existing != null && existing.isArray()) || value.isArray();
@@ -190,6 +196,7 @@ public final class PatchEngine {
             }
             return;
         }
+        checkImmutable(def, existing, value, label);
         container.set(key, value.deepCopy());
     }
 
@@ -220,7 +227,9 @@ public final class PatchEngine {
         for (int i = 0; i < matches.size(); i++) {
             ObjectNode entry = matches.get(i);
             if (subName != null) {
-                entry.set(existingKey(entry, subName, subDef), value.deepCopy());
+                String subKey = existingKey(entry, subName, subDef);
+                checkImmutable(subDef, entry.get(subKey), value, label);
+                entry.set(subKey, value.deepCopy());
             } else if (replace) {
                 ObjectNode fresh = (ObjectNode) value.deepCopy();
                 int index = indexOf(list, entry);
@@ -276,7 +285,7 @@ public final class PatchEngine {
             if (path.valueFilter() != null) throw noTarget(label);
             return;
         }
-        String key = existingKey(container, attr.attribute(), def);
+        String key = existingKey(container, loc.key(), def);
         JsonNode existing = container.get(key);
         if (path.valueFilter() != null) {
             checkFilterable(existing, def, label);
@@ -296,13 +305,19 @@ public final class PatchEngine {
             } else {
                 AttributeDefinition subDef = def == null ? null : def.sub(path.subAttribute()).orElse(null);
                 checkReadOnly(subDef, label);
-                for (ObjectNode entry : matches) entry.remove(existingKey(entry, path.subAttribute(), subDef));
+                for (ObjectNode entry : matches) {
+                    String subKey = existingKey(entry, path.subAttribute(), subDef);
+                    checkImmutable(subDef, entry.get(subKey), null, label);
+                    entry.remove(subKey);
+                }
             }
             return;
         }
         if (existing == null) return;
         if (attr.subAttribute() == null) {
             container.remove(key);
+            if (loc.extensionObject()) removeSchemaEntry(doc, key);
+            else dropIfEmptyExtension(doc, container);
             return;
         }
         AttributeDefinition subDef = def == null ? null : def.sub(attr.subAttribute()).orElse(null);
@@ -310,9 +325,34 @@ public final class PatchEngine {
         List<JsonNode> parents = new ArrayList<>();
         if (existing.isArray()) existing.forEach(parents::add); else parents.add(existing);
         for (JsonNode p : parents) {
-            if (p instanceof ObjectNode o) o.remove(existingKey(o, attr.subAttribute(), subDef));
+            if (p instanceof ObjectNode o) {
+                String subKey = existingKey(o, attr.subAttribute(), subDef);
+                checkImmutable(subDef, o.get(subKey), null, label);
+                o.remove(subKey);
+            }
         }
         if (existing.isObject() && existing.isEmpty()) container.remove(key);
+    }
+
+    /** An extension object left without attributes is unassigned (RFC 7643 §2.5), as is its "schemas" entry. */
+    private static void dropIfEmptyExtension(ObjectNode doc, ObjectNode container) {
+        if (container == doc || !container.isEmpty()) return;
+        String extKey = null;
+        for (Map.Entry<String, JsonNode> e : doc.properties()) {
+            if (e.getValue() == container) extKey = e.getKey();
+        }
+        if (extKey == null) return;
+        doc.remove(extKey);
+        removeSchemaEntry(doc, extKey);
+    }
+
+    private static void removeSchemaEntry(ObjectNode doc, String extKey) {
+        JsonNode schemas = field(doc, "schemas");
+        if (schemas instanceof ArrayNode list) {
+            for (int i = list.size() - 1; i >= 0; i--) {
+                if (list.get(i).isTextual() && list.get(i).textValue().equalsIgnoreCase(extKey)) list.remove(i);
+            }
+        }
     }
 
     // ---- resolution
@@ -422,6 +462,15 @@ public final class PatchEngine {
         }
     }
 
+    /** RFC 7643 §2.2: an immutable value may be set once (or set again unchanged) but never changed or removed. */
+    private static void checkImmutable(AttributeDefinition def, JsonNode current, JsonNode value, String label) {
+        if (def == null || def.mutability() != Mutability.IMMUTABLE || current == null || current.isNull()) return;
+        if (!current.equals(value)) {
+            throw new ScimException.Mutability("'" + label + "' is immutable: it was set once and cannot be "
+                    + (value == null ? "removed" : "changed"));
+        }
+    }
+
     private static void checkFilterable(JsonNode existing, AttributeDefinition def, String label) {
         if ((def != null && !def.multiValued()) || (existing != null && !existing.isArray())) {
             throw new ScimException.InvalidPath("Invalid path '" + label + "': a value filter '[...]' selects "
@@ -452,8 +501,9 @@ public final class PatchEngine {
             case COMPLEX -> value.isObject();
         };
         if (!ok) {
-            throw new ScimException.InvalidValue("'" + label + "' must be " + article(def.type()) + " "
-                    + def.type().wireName() + ", not " + describe(value));
+            String expected = def.type() == AttributeType.COMPLEX ? "an object of sub-attributes"
+                    : article(def.type()) + " " + def.type().wireName();
+            throw new ScimException.InvalidValue("'" + label + "' must be " + expected + ", not " + describe(value));
         }
         if (def.type() == AttributeType.COMPLEX) {
             for (Map.Entry<String, JsonNode> e : value.properties()) {
