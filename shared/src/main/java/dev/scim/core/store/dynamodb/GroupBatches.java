@@ -106,11 +106,12 @@ final class GroupBatches {
         return code == null ? "None" : code;
     }
 
-    /** Whether the reason at {@code index} is a failed condition, and whether it returned the old item. */
+    /** Whether the transaction item at {@code index} failed its condition. */
     static boolean conditionFailed(TransactionCanceledException e, int index) {
         return "ConditionalCheckFailed".equals(reason(e, index));
     }
 
+    /** Whether the failed item at {@code index} still existed (ALL_OLD returned it), telling a stale version from a missing item. */
     static boolean oldItemReturned(TransactionCanceledException e, int index) {
         CancellationReason r = e.cancellationReasons().get(index);
         return r.hasItem() && !r.item().isEmpty();
