@@ -140,7 +140,9 @@ public final class DynamoDbGroupStore implements GroupStore {
                 .projectionExpression("#dn, #v")
                 .expressionAttributeNames(Map.of("#dn", DISPLAY_NAME_LOWER, "#v", VERSION))).item();
         if (current == null || current.isEmpty()) throw notFound(group.id());
-        if (Long.parseLong(current.get(VERSION).n()) != expectedVersion) throw versionMismatch(group.id(), expectedVersion);
+        if (Long.parseLong(current.get(VERSION).n()) != expectedVersion) {
+            throw versionMismatch(group.id(), expectedVersion);
+        }
 
         String condition = "attribute_exists(pk) AND #v = :expected";
         Map<String, AttributeValue> values = Map.of(":expected", n(expectedVersion));
@@ -431,7 +433,8 @@ public final class DynamoDbGroupStore implements GroupStore {
     }
 
     static ScimException.UniquenessConflict nameTaken(String displayName) {
-        return new ScimException.UniquenessConflict("displayName '" + displayName + "' is already taken in this tenant");
+        return new ScimException.UniquenessConflict(
+                "displayName '" + displayName + "' is already taken in this tenant");
     }
 
     static ScimException.VersionMismatch versionMismatch(String id, long expected) {

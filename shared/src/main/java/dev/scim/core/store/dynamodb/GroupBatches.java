@@ -111,7 +111,7 @@ final class GroupBatches {
         return "ConditionalCheckFailed".equals(reason(e, index));
     }
 
-    /** Whether the failed item at {@code index} still existed (ALL_OLD returned it), telling a stale version from a missing item. */
+    /** Whether the failed item at {@code index} exists (ALL_OLD returned it): a stale version, not a missing item. */
     static boolean oldItemReturned(TransactionCanceledException e, int index) {
         CancellationReason r = e.cancellationReasons().get(index);
         return r.hasItem() && !r.item().isEmpty();

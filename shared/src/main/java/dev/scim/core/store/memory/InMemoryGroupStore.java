@@ -247,7 +247,8 @@ public final class InMemoryGroupStore implements GroupStore {
     }
 
     private static ScimException.UniquenessConflict nameTaken(String displayName) {
-        return new ScimException.UniquenessConflict("displayName '" + displayName + "' is already taken in this tenant");
+        return new ScimException.UniquenessConflict(
+                "displayName '" + displayName + "' is already taken in this tenant");
     }
 
     private static ScimException.VersionMismatch versionMismatch(String id, long expected) {
