@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,12 +31,18 @@ import org.junit.jupiter.api.Test;
 class DynamoDbGroupStoreCostTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static DynamoDbCallCounter counter;
-    private static GroupStore store;
+    private static DynamoDbClient client;
+    private GroupStore store;
 
     @BeforeAll
-    static void setUp() {
+    static void counter() {
         counter = new DynamoDbCallCounter();
-        var client = counter.client();
+        client = counter.client();
+    }
+
+    /** A table per test: moto copies a whole table per transaction, so a 20,000-item table would skew others. */
+    @BeforeEach
+    void store() {
         store = new DynamoDbGroupStore(client, Emulator.newTable(client));
     }
 
@@ -110,7 +118,7 @@ class DynamoDbGroupStoreCostTest {
         assertThat(memory.members("t", g.id(), 10_000)).hasSize(10_000);
     }
 
-    private static void report(String operation, Runnable action) {
+    private void report(String operation, Runnable action) {
         counter.reset();
         action.run();
         Map<String, Integer> calls = counter.snapshot();

@@ -210,7 +210,7 @@ public final class InMemoryGroupStore implements GroupStore {
             List<GroupRef> refs = new ArrayList<>();
             for (String groupId : t.groupsByUser.getOrDefault(userId, Set.of())) {
                 Stored s = t.groups.get(groupId);
-                String display = s.attributes().path("displayName").textValue();
+                String display = s.attributes().path("displayName").asText();
                 refs.add(new GroupRef(groupId, display));
             }
             refs.sort(GROUP_REF_ORDER);
