@@ -207,12 +207,15 @@ public final class DynamoDbGroupStore implements GroupStore {
                 batches.transact(request);
                 break;
             } catch (TransactionCanceledException e) {
-                if (!GroupBatches.conditionFailed(e, 0) || attempt >= 3) throw e;
+                if (!GroupBatches.conditionFailed(e, 0)) throw e;
+                if (attempt >= 3) {
+                    throw new ScimException.VersionMismatch("Group " + id + " is being renamed concurrently; retry");
+                }
             }
         }
         List<WriteRequest> deletes = new ArrayList<>();
         queryAll(membersQuery(tenant, id).projectionExpression("pk, sk").build(), item ->
-                deletes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(item).build()).build()));
+                deletes.add(deleteRequest(item)));
         batches.write(deletes);
     }
 
