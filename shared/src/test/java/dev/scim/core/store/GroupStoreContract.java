@@ -491,4 +491,35 @@ public abstract class GroupStoreContract {
                 .hasMessage("The filter would have to examine more than 2 groups; "
                         + "filter by displayName or externalId with eq instead");
     }
+
+    /* On DynamoDB this relies on attribute_not_exists on the claim inside one transaction (the emulator serves one
+     * request at a time, as DynamoDB serialises transactions). */
+    @Test
+    void create_shouldLetExactlyOneWin_whenTenCreatesRaceForOneName() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                GroupResource contender = group(i % 2 == 0 ? "Race" : "RACE");
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        store.create(tenant, contender, List.of());
+                        return true;
+                    } catch (ScimException.UniquenessConflict lost) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> f : outcomes) winners += f.get() ? 1 : 0;
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.list(tenant, 1, 20).totalResults()).isEqualTo(1);
+        assertThat(store.all(tenant, 20)).hasSize(1);
+    }
 }
