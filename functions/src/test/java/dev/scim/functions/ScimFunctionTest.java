@@ -15,7 +15,7 @@ import dev.scim.functions.groups.GetGroupHandler;
 import dev.scim.functions.groups.ListGroupsHandler;
 import dev.scim.functions.groups.PatchGroupHandler;
 import dev.scim.functions.groups.ReplaceGroupHandler;
-import dev.scim.functions.testing.RecordingOperations;
+import dev.scim.core.testing.RecordingOperations;
 import dev.scim.functions.users.CreateUserHandler;
 import dev.scim.functions.users.DeleteUserHandler;
 import dev.scim.functions.users.GetUserHandler;

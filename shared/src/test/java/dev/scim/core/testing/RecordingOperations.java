@@ -1,4 +1,4 @@
-package dev.scim.functions.testing;
+package dev.scim.core.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scim.core.json.Json;
