@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.scim.core.Config;
 import dev.scim.core.Services;
 import dev.scim.core.aws.AwsClients;
+import dev.scim.core.log.JsonLog;
 import dev.scim.core.store.dynamodb.DynamoDbTableDefinition;
 import dev.scim.core.token.TokenVerifier;
 import dev.scim.core.wire.ScimOperations;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,11 +49,13 @@ public final class LocalApi implements AutoCloseable {
         this.gateway = gateway;
     }
 
-    /** Serves the template with its own authorizer class, constructed with {@code verifier}. */
+    /**
+     * Serves the template with its own authorizer class, constructed with {@code verifier} (through a
+     * {@code (TokenVerifier)} constructor, or {@code (TokenVerifier, JsonLog)} logging to stderr).
+     */
     public static LocalApi start(LocalOptions options, ScimOperations operations, TokenVerifier verifier) {
         ApiTemplate template = ApiTemplate.load(options.template());
-        return start(options, template, operations, instantiate(template.authorizerHandlerClass(),
-                TokenVerifier.class, verifier));
+        return start(options, template, operations, authorizer(template.authorizerHandlerClass(), verifier));
     }
 
     /**
@@ -142,19 +146,35 @@ public final class LocalApi implements AutoCloseable {
         return in.readNBytes(limit);
     }
 
-    /** Constructs a handler named by the template through its constructor taking one dependency. */
+    private static RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> authorizer(String className,
+            TokenVerifier verifier) {
+        try {
+            Class.forName(className).getConstructor(TokenVerifier.class);
+            return instantiate(className, TokenVerifier.class, verifier);
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError tryTheOther) {
+            // Audit lines go to stderr: stdout carries the base URL and token for whoever started the server.
+            return instantiate(className, new Class<?>[] {TokenVerifier.class, JsonLog.class},
+                    verifier, new JsonLog(System.err, Clock.systemUTC()));
+        }
+    }
+
     private static <T> T instantiate(String className, Class<?> parameter, Object argument) {
+        return instantiate(className, new Class<?>[] {parameter}, argument);
+    }
+
+    /** Constructs a handler named by the template through a public constructor taking its dependencies. */
+    private static <T> T instantiate(String className, Class<?>[] parameters, Object... arguments) {
         try {
             Class<?> type = Class.forName(className);
             @SuppressWarnings("unchecked")
-            T handler = (T) type.getConstructor(parameter).newInstance(argument);
+            T handler = (T) type.getConstructor(parameters).newInstance(arguments);
             return handler;
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("template.yaml names handler " + className
                     + ", which is not on the classpath", e);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(className + " needs a public constructor taking "
-                    + parameter.getSimpleName(), e);
+                    + java.util.Arrays.stream(parameters).map(Class::getSimpleName).toList(), e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + className + ": " + e.getClass().getSimpleName(), e);
         }
@@ -169,37 +189,46 @@ public final class LocalApi implements AutoCloseable {
             System.exit(2);
             return;
         }
-        Services services = services(System.getenv());
-        String token = localToken(services, options.token());
-        LocalApi api = start(options, services.operations(), services.tokenVerifier());
+        Map<String, String> env = System.getenv();
+        Config config = Config.fromEnvironment(env);
+        Services services = services(env, config);
+        LocalAuth auth = localAuth(env, config, options.token());
+        LocalApi api = start(options, services.operations(), auth.verifier());
         Runtime.getRuntime().addShutdownHook(new Thread(api::close, "local-api-shutdown"));
-        System.out.println("SCIM 1.1 base URL: " + api.baseUrl());
-        System.out.println("API token:         " + token);
+        System.out.println("Base URL:  " + api.baseUrl());
+        System.out.println("API token: " + auth.token());
         System.out.println("(Ctrl-C stops the server)");
         System.out.flush();
     }
 
     /**
-     * In-memory stores by default; with {@code AWS_ENDPOINT_URL} (moto, LocalStack) the real DynamoDB and Secrets
-     * Manager code against it, after creating the table if it is missing.
+     * In-memory stores by default; with {@code AWS_ENDPOINT_URL} (moto, LocalStack) the real DynamoDB code against
+     * it, after creating the table if it is missing.
      */
-    static Services services(Map<String, String> env) {
+    static Services services(Map<String, String> env, Config config) {
         String endpoint = env.get("AWS_ENDPOINT_URL");
-        if (endpoint == null || endpoint.isBlank()) return Services.embedded(Config.fromEnvironment(env));
-        Config config = Config.fromEnvironment(env);
+        if (endpoint == null || endpoint.isBlank()) return Services.embedded(config);
         try (var dynamo = AwsClients.fromEnvironment(env).dynamoDb()) {
             DynamoDbTableDefinition.ensureTable(dynamo, config.tableName());
         }
         return Services.fromEnvironment();
     }
 
-    /**
-     * The API token the local API accepts and prints: {@code given} (registered for the local tenant) or a newly
-     * issued one. INTEGRATION PENDING: the token module's issuing API lands with the tokens branch; the lead wires
-     * it here at merge.
-     */
-    static String localToken(Services services, String given) {
-        throw new UnsupportedOperationException("integration pending: issue or register the local API token");
-    }
+    /** The verifier the authorizer uses, and the token printed for tenant {@code default}. */
+    record LocalAuth(TokenVerifier verifier, String token) {}
 
+    /**
+     * INTEGRATION PENDING (the token module lands with the tokens branch). At merge this becomes:
+     * <pre>
+     * TokenMaterialStore store = endpoint set
+     *         ? new SecretsManagerTokenStore(AwsClients.fromEnvironment(env).secretsManager(), config.tokenSecretPrefix())
+     *         : new InMemoryTokenStore();
+     * TokenAdmin admin = new TokenAdmin(store, Clock.systemUTC(), new SecureRandom(), new JsonLog(System.err, clock));
+     * IssuedToken t = given == null ? admin.create("default") : admin.register("default", given);
+     * return new LocalAuth(new CachingTokenVerifier(store, clock, config.tokenCacheTtl()), t.token());
+     * </pre>
+     */
+    static LocalAuth localAuth(Map<String, String> env, Config config, String given) {
+        throw new UnsupportedOperationException("integration pending: compose the token store, admin and verifier");
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scim.core.json.Json;
+import dev.scim.core.log.JsonLog;
 import dev.scim.core.store.dynamodb.DynamoDbTableDefinition;
 import dev.scim.core.testing.Emulator;
 import dev.scim.core.token.TokenVerifier;
@@ -91,7 +92,9 @@ class ApiTemplateTest {
         Class<?> type = Class.forName(API.authorizerHandlerClass());
 
         assertThat(RequestHandler.class).isAssignableFrom(type);
-        assertThat(type.getConstructor(TokenVerifier.class)).isNotNull();
+        assertThat(type.getConstructors()).as("a constructor taking (TokenVerifier) or (TokenVerifier, JsonLog)")
+                .anySatisfy(c -> assertThat(List.of(c.getParameterTypes()))
+                        .isIn(List.of(TokenVerifier.class), List.of(TokenVerifier.class, JsonLog.class)));
         assertThat(type.getConstructor()).isNotNull();
     }
 
