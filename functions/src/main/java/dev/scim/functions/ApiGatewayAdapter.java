@@ -35,7 +35,8 @@ public final class ApiGatewayAdapter {
         String method = orEmpty(event.getHttpMethod()).toUpperCase(Locale.ROOT);
         return new ScimRequest(method, path, nonNull(event.getPathParameters()), query(event), headers,
                 body(event), tenant(rc == null ? null : rc.getAuthorizer()),
-                baseUrl(headers, rc == null ? null : rc.getPath(), path, rc == null ? null : rc.getDomainName()),
+                baseUrl(headers, rc == null ? null : rc.getPath(), path, rc == null ? null : rc.getStage(),
+                        rc == null ? null : rc.getDomainName()),
                 requestId(rc == null ? null : rc.getRequestId(), context));
     }
 
@@ -106,7 +107,8 @@ public final class ApiGatewayAdapter {
      * prefix is what {@code requestContext.path} carries before the resource path: the stage on the execute-api
      * domain, nothing on a custom domain or locally.
      */
-    static String baseUrl(Map<String, String> headers, String contextPath, String path, String domainName) {
+    static String baseUrl(Map<String, String> headers, String contextPath, String path, String stage,
+            String domainName) {
         String scheme = firstListValue(headers.get("X-Forwarded-Proto"));
         if (scheme == null || scheme.isBlank()) scheme = DEFAULT_SCHEME;
         String host = headers.get("Host");
@@ -114,6 +116,9 @@ public final class ApiGatewayAdapter {
         String prefix = "";
         if (contextPath != null && !path.isEmpty() && contextPath.endsWith(path)) {
             prefix = contextPath.substring(0, contextPath.length() - path.length());
+        } else if (contextPath != null && stage != null && contextPath.startsWith("/" + stage + "/")) {
+            // The two paths may differ in percent-encoding of an id; the stage is still the leading segment.
+            prefix = "/" + stage;
         }
         if (prefix.endsWith("/")) prefix = prefix.substring(0, prefix.length() - 1);
         return scheme.toLowerCase(Locale.ROOT) + "://" + host.trim() + prefix;

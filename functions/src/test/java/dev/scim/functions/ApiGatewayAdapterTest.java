@@ -99,6 +99,14 @@ class ApiGatewayAdapterTest {
     }
 
     @Test
+    void toScimRequest_shouldKeepStagePrefix_whenContextPathEncodesTheIdDifferently() {
+        var event = event("GET", "/scim/v1/Users/a b", "/prod/scim/v1/Users/a%20b");
+
+        assertThat(ApiGatewayAdapter.toScimRequest(event, null).baseUrl())
+                .isEqualTo("https://abc.execute-api.eu-west-1.amazonaws.com/prod");
+    }
+
+    @Test
     void toScimRequest_shouldLeaveStageOut_whenCalledOnCustomDomainOrLocally() {
         var event = event("GET", "/scim/v1/Users", "/scim/v1/Users");
         event.getHeaders().put("Host", "scim.example.com");
