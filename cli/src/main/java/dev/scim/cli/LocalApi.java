@@ -12,6 +12,12 @@ import dev.scim.core.Services;
 import dev.scim.core.aws.AwsClients;
 import dev.scim.core.log.JsonLog;
 import dev.scim.core.store.dynamodb.DynamoDbTableDefinition;
+import dev.scim.core.token.CachingTokenVerifier;
+import dev.scim.core.token.InMemoryTokenStore;
+import dev.scim.core.token.IssuedToken;
+import dev.scim.core.token.SecretsManagerTokenStore;
+import dev.scim.core.token.TokenAdmin;
+import dev.scim.core.token.TokenMaterialStore;
 import dev.scim.core.token.TokenVerifier;
 import dev.scim.core.wire.ScimOperations;
 import java.io.IOException;
@@ -19,7 +25,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Startable in-process for tests: {@link #start(LocalOptions, ScimOperations, TokenVerifier)}.
  */
 public final class LocalApi implements AutoCloseable {
+    /** The tenant whose token ./scim local prints. */
+    static final String DEFAULT_TENANT = "default";
     private static final int THREADS = 16;
 
     private final HttpServer server;
@@ -192,7 +202,14 @@ public final class LocalApi implements AutoCloseable {
         Map<String, String> env = System.getenv();
         Config config = Config.fromEnvironment(env);
         Services services = services(env, config);
-        LocalAuth auth = localAuth(env, config, options.token());
+        LocalAuth auth;
+        try {
+            auth = localAuth(env, config, options);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         LocalApi api = start(options, services.operations(), auth.verifier());
         Runtime.getRuntime().addShutdownHook(new Thread(api::close, "local-api-shutdown"));
         System.out.println("Base URL:  " + api.baseUrl());
@@ -218,17 +235,28 @@ public final class LocalApi implements AutoCloseable {
     record LocalAuth(TokenVerifier verifier, String token) {}
 
     /**
-     * INTEGRATION PENDING (the token module lands with the tokens branch). At merge this becomes:
-     * <pre>
-     * TokenMaterialStore store = endpoint set
-     *         ? new SecretsManagerTokenStore(AwsClients.fromEnvironment(env).secretsManager(), config.tokenSecretPrefix())
-     *         : new InMemoryTokenStore();
-     * TokenAdmin admin = new TokenAdmin(store, Clock.systemUTC(), new SecureRandom(), new JsonLog(System.err, clock));
-     * IssuedToken t = given == null ? admin.create("default") : admin.register("default", given);
-     * return new LocalAuth(new CachingTokenVerifier(store, clock, config.tokenCacheTtl()), t.token());
-     * </pre>
+     * Token material in memory by default, or in the emulator's Secrets Manager with {@code AWS_ENDPOINT_URL} (so
+     * {@code ./scim token} against the same endpoint manages it). Tenant {@code default} gets the given token, or
+     * a new one (replacing an earlier run's). {@code --auth-cache-ttl} sets the verifier's cache too, so 0 turns
+     * off every cache for tests; otherwise the verifier keeps {@code TOKEN_CACHE_TTL_SECONDS}, as in Lambda.
      */
-    static LocalAuth localAuth(Map<String, String> env, Config config, String given) {
-        throw new UnsupportedOperationException("integration pending: compose the token store, admin and verifier");
+    static LocalAuth localAuth(Map<String, String> env, Config config, LocalOptions options) {
+        String endpoint = env.get("AWS_ENDPOINT_URL");
+        TokenMaterialStore store = endpoint == null || endpoint.isBlank()
+                ? new InMemoryTokenStore()
+                : new SecretsManagerTokenStore(AwsClients.fromEnvironment(env).secretsManager(),
+                        config.tokenSecretPrefix());
+        Clock clock = Clock.systemUTC();
+        TokenAdmin admin = new TokenAdmin(store, clock, new SecureRandom(), new JsonLog(System.err, clock));
+        IssuedToken issued;
+        if (options.token() != null) {
+            issued = admin.register(DEFAULT_TENANT, options.token());
+        } else {
+            boolean hasActive = admin.list(DEFAULT_TENANT).stream()
+                    .anyMatch(t -> !t.status().equals("revoked") && !t.status().equals("expired"));
+            issued = hasActive ? admin.reset(DEFAULT_TENANT, Duration.ZERO) : admin.create(DEFAULT_TENANT);
+        }
+        Duration ttl = options.authCacheTtl() != null ? options.authCacheTtl() : config.tokenCacheTtl();
+        return new LocalAuth(new CachingTokenVerifier(store, clock, ttl), issued.token());
     }
 }
