@@ -8,6 +8,7 @@ import dev.scim.core.filter.AttributePath;
 import dev.scim.core.filter.CompareOp;
 import dev.scim.core.filter.Filter;
 import dev.scim.core.model.ResourceType;
+import dev.scim.core.schema.CoreSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,10 @@ public final class PartialResourcePatch {
             }
             PatchPath path = pathOf(name);
             JsonNode value = e.getValue();
-            if (value.isArray()) {
+            if (value.isArray() && singleValued(type, path)) {
+                // Not a list of values to add: a wrong type, which the engine's type check reports.
+                ops.add(new PatchOperation.Replace(path, value));
+            } else if (value.isArray()) {
                 checkElements(name, value);
                 for (JsonNode element : value) ops.add(elementOperation(name, path, element));
             } else if (value.isObject()) {
@@ -73,6 +77,12 @@ public final class PartialResourcePatch {
             }
         }
         return List.copyOf(ops);
+    }
+
+    private static boolean singleValued(ResourceType type, PatchPath path) {
+        AttributePath a = path.attribute();
+        if (a.subAttribute() != null || path.valueFilter() != null) return false;
+        return CoreSchemas.find(type, a.schemaUrn(), a.attribute()).map(d -> !d.multiValued()).orElse(false);
     }
 
     /** A key of the body: a URN key names an extension object as a whole; other keys are attribute names. */

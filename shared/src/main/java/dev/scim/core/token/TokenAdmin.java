@@ -100,8 +100,11 @@ public final class TokenAdmin {
     public List<TokenInfo> list(String tenant) {
         ApiToken.requireTenant(tenant);
         Instant now = clock.instant();
-        return store.tokens(tenant).stream().sorted(Comparator.comparing(TokenRecord::created).reversed())
-                .map(r -> TokenInfo.of(r, now)).toList();
+        // Records are kept in issue order; reversing before the stable sort keeps "newest first" for equal times.
+        List<TokenRecord> records = new java.util.ArrayList<>(store.tokens(tenant));
+        java.util.Collections.reverse(records);
+        records.sort(Comparator.comparing(TokenRecord::created).reversed());
+        return records.stream().map(r -> TokenInfo.of(r, now)).toList();
     }
 
     /**
