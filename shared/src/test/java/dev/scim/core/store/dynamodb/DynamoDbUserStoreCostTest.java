@@ -72,26 +72,14 @@ class DynamoDbUserStoreCostTest {
         assertThat(pages.get(1).totalResults()).isEqualTo(301);
     }
 
-    /** Writes {@code n} users with claims (BatchWriteItem, 25 items a call) and sets the tenant's counter. */
+    /** {@code n} users named bulk000… with claims and the tenant's counter, without 300 transactions. */
     private static void seed(DynamoDbClient dynamo, String table, String tenant, int n) {
-        List<WriteRequest> writes = new ArrayList<>();
+        List<UserResource> users = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ObjectNode a = Json.object().put("userName", "bulk%03d".formatted(i)).put("externalId", "ext-" + i);
-            UserResource u = new UserResource(UUID.randomUUID().toString(), a, Meta.createdAt(T0.plusMillis(i)));
-            writes.add(put(UserItems.user(tenant, u)));
-            writes.add(put(UserItems.claim(tenant, u.userName(), u.id())));
+            users.add(new UserResource(UUID.randomUUID().toString(), a, Meta.createdAt(T0.plusMillis(i))));
         }
-        for (int from = 0; from < writes.size(); from += 25) {
-            List<WriteRequest> chunk = writes.subList(from, Math.min(writes.size(), from + 25));
-            var answer = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, chunk)));
-            assertThat(answer.unprocessedItems()).isEmpty();
-        }
-        dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromS(DynamoDbKeys.stats(tenant)),
-                "sk", AttributeValue.fromS("STATS"), "users", AttributeValue.fromN(Integer.toString(n)))));
-    }
-
-    private static WriteRequest put(Map<String, AttributeValue> item) {
-        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+        DynamoDbSeed.users(dynamo, table, tenant, users);
     }
 
     private static UserResource user(String userName, Instant created, long version) {
