@@ -15,6 +15,7 @@ import dev.scim.core.model.ResourceType;
 import dev.scim.core.schema.AttributeDefinition;
 import dev.scim.core.schema.AttributeType;
 import dev.scim.core.schema.CoreSchemas;
+import dev.scim.core.schema.ValueCheck;
 import dev.scim.core.schema.Mutability;
 import dev.scim.core.schema.ResourceSchema;
 import java.util.ArrayList;
@@ -493,39 +494,11 @@ public final class PatchEngine {
     }
 
     private static void checkSingle(AttributeDefinition def, JsonNode value, String label) {
-        boolean ok = switch (def.type()) {
-            case STRING, REFERENCE, BINARY, DATE_TIME -> value.isTextual();
-            case BOOLEAN -> value.isBoolean();
-            case INTEGER -> value.isIntegralNumber();
-            case DECIMAL -> value.isNumber();
-            case COMPLEX -> value.isObject();
-        };
-        if (!ok) {
-            String expected = def.type() == AttributeType.COMPLEX ? "an object of sub-attributes"
-                    : article(def.type()) + " " + def.type().wireName();
-            throw new ScimException.InvalidValue("'" + label + "' must be " + expected + ", not " + describe(value));
-        }
-        if (def.type() == AttributeType.COMPLEX) {
-            for (Map.Entry<String, JsonNode> e : value.properties()) {
-                AttributeDefinition sub = def.sub(e.getKey()).orElse(null);
-                if (sub != null && !e.getValue().isNull()) checkSingle(sub, e.getValue(), label + "." + e.getKey());
-            }
-        }
-    }
-
-    private static String article(AttributeType t) {
-        return t == AttributeType.INTEGER ? "an" : "a";
+        ValueCheck.checkSingle(def, value, label);
     }
 
     private static String describe(JsonNode v) {
-        return switch (v.getNodeType()) {
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case ARRAY -> "an array";
-            case OBJECT, POJO -> "an object";
-            default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
+        return ValueCheck.describe(v);
     }
 
     private static ScimException noTarget(String label) {

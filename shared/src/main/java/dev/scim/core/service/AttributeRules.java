@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scim.core.error.ScimException;
 import dev.scim.core.model.ResourceType;
 import dev.scim.core.schema.AttributeDefinition;
-import dev.scim.core.schema.AttributeType;
 import dev.scim.core.schema.CoreSchemas;
 import dev.scim.core.schema.ResourceSchema;
+import dev.scim.core.schema.ValueCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
@@ -96,52 +96,15 @@ final class AttributeRules {
 
     private static void check(JsonNode value, AttributeDefinition def, String path) {
         if (value == null || value.isNull()) return;
-        if (def.multiValued()) {
-            if (!value.isArray()) {
-                throw new ScimException.InvalidValue("Attribute '" + path + "' is multi-valued and must be a JSON "
-                        + "array.");
-            }
-            for (JsonNode element : value) checkSingle(element, def, path);
-        } else {
-            checkSingle(value, def, path);
+        if (!def.multiValued()) {
+            ValueCheck.checkSingle(def, value, path);
+            return;
         }
-    }
-
-    private static void checkSingle(JsonNode value, AttributeDefinition def, String path) {
-        if (value.isNull()) return;
-        boolean ok = switch (def.type()) {
-            case STRING, REFERENCE, BINARY, DATE_TIME -> value.isTextual();
-            case BOOLEAN -> value.isBoolean();
-            case INTEGER -> value.isIntegralNumber();
-            case DECIMAL -> value.isNumber();
-            case COMPLEX -> value.isObject();
-        };
-        if (!ok) {
-            throw new ScimException.InvalidValue("Attribute '" + path + "' must be " + article(def.type())
-                    + ", got " + describe(value) + ".");
+        if (!value.isArray()) {
+            throw new ScimException.InvalidValue("'" + path + "' is multi-valued and must be an array, not "
+                    + ValueCheck.describe(value));
         }
-        if (def.type() == AttributeType.COMPLEX) {
-            validateObject((ObjectNode) value, def.subAttributes(), path + ".");
-        }
-    }
-
-    private static String article(AttributeType t) {
-        return switch (t) {
-            case STRING, REFERENCE, BINARY, DATE_TIME -> "a string";
-            case BOOLEAN -> "a boolean (true or false)";
-            case INTEGER -> "an integer";
-            case DECIMAL -> "a number";
-            case COMPLEX -> "a JSON object";
-        };
-    }
-
-    private static String describe(JsonNode v) {
-        if (v.isTextual()) return "a string";
-        if (v.isBoolean()) return "a boolean";
-        if (v.isNumber()) return "a number";
-        if (v.isArray()) return "an array";
-        if (v.isObject()) return "an object";
-        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        for (JsonNode element : value) ValueCheck.checkSingle(def, element, path);
     }
 
     /** Case-insensitive top-level lookup (RFC 7643 §2.1: attribute names are case-insensitive). */

@@ -16,7 +16,7 @@ public final class UserStoreRules {
      * code point order), so the embedded store pages exactly as the table does.
      */
     public static final Comparator<UserResource> LIST_ORDER = Comparator.comparing(
-            u -> DynamoDbKeys.listSortKey(u.meta().created(), u.id()), UserStoreRules::compareCodePoints);
+            u -> DynamoDbKeys.listSortKey(u.meta().created(), u.id()), KeyOrder::compare);
 
     private UserStoreRules() {}
 
@@ -68,18 +68,5 @@ public final class UserStoreRules {
     public static ScimException.TooMany tooMany(int max) {
         return new ScimException.TooMany("This filter must examine every user, and the tenant has more than " + max
                 + "; use an indexed filter instead: userName eq, externalId eq or id eq");
-    }
-
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) return Integer.compare(ca, cb);
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

@@ -130,9 +130,9 @@ abstract class ScimV1EndpointsContract {
         bad.put("[1,2]", "must be a JSON object");
         bad.put("{\"name\":{\"givenName\":\"A\"}}", "'userName' is required");
         bad.put("{\"userName\":42}", "'userName' is required");
-        bad.put("{\"userName\":\"x@y\",\"active\":\"yes\"}", "'active' must be a boolean");
+        bad.put("{\"userName\":\"x@y\",\"active\":\"yes\"}", "'active' must be a boolean, not a string");
         bad.put("{\"userName\":\"x@y\",\"emails\":{\"value\":\"x@y\"}}", "'emails' is multi-valued");
-        bad.put("{\"userName\":\"x@y\",\"name\":\"Ada\"}", "'name' must be a JSON object");
+        bad.put("{\"userName\":\"x@y\",\"name\":\"Ada\"}", "'name' must be an object of sub-attributes, not a string");
         bad.put("{\"userName\":\"" + "é".repeat(600) + "\"}", "'userName' is longer than 1024 bytes");
         bad.put("{\"userName\":\"x@y\",\"externalId\":\"" + "x".repeat(1500) + "\"}", "'externalId' is longer");
         bad.forEach((body, detail) -> {

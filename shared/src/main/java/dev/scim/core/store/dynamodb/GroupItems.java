@@ -2,14 +2,8 @@ package dev.scim.core.store.dynamodb;
 
 import static dev.scim.core.store.dynamodb.DynamoDbKeys.*;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scim.core.json.Json;
 import dev.scim.core.model.GroupResource;
 import dev.scim.core.model.Member;
-import dev.scim.core.model.Meta;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,14 +13,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@link DynamoDbGroupStore}; keeping the mapping in one place keeps writes and reads from drifting apart.
  */
 final class GroupItems {
-    static final String ID = "id";
+    static final String ID = ResourceItems.ID;
     static final String DISPLAY_NAME = "displayName";
     static final String DISPLAY_NAME_LOWER = "displayNameLower";
-    static final String EXTERNAL_ID = "externalId";
-    static final String DOC = "doc";
-    static final String VERSION = "version";
-    static final String CREATED = "created";
-    static final String LAST_MODIFIED = "lastModified";
+    static final String EXTERNAL_ID = ResourceItems.EXTERNAL_ID;
+    static final String DOC = ResourceItems.DOC;
+    static final String VERSION = ResourceItems.VERSION;
+    static final String CREATED = ResourceItems.CREATED;
+    static final String LAST_MODIFIED = ResourceItems.LAST_MODIFIED;
     static final String USER_ID = "userId";
     static final String DISPLAY = "display";
     static final String GROUPS_COUNTER = "groups";
@@ -34,40 +28,16 @@ final class GroupItems {
     private GroupItems() {}
 
     static Map<String, AttributeValue> groupItem(String tenant, GroupResource group) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(group(tenant, group.id())));
-        item.put(SK, s(GROUP_SK));
-        item.put(ID, s(group.id()));
+        Map<String, AttributeValue> item = ResourceItems.item(groupKey(tenant, group.id()), group.id(),
+                group.attributes(), group.meta(), groups(tenant), group.externalId(),
+                group.externalId().map(ext -> groupExternalId(tenant, ext)));
         item.put(DISPLAY_NAME, s(group.displayName()));
         item.put(DISPLAY_NAME_LOWER, s(lower(group.displayName())));
-        group.externalId().ifPresent(ext -> {
-            item.put(EXTERNAL_ID, s(ext));
-            item.put(GSI3_PK, s(groupExternalId(tenant, ext)));
-            item.put(GSI3_SK, s(group.id()));
-        });
-        item.put(DOC, s(Json.write(group.attributes())));
-        item.put(VERSION, n(group.meta().version()));
-        item.put(CREATED, s(group.meta().created().toString()));
-        item.put(LAST_MODIFIED, s(group.meta().lastModified().toString()));
-        item.put(GSI1_PK, s(groups(tenant)));
-        item.put(GSI1_SK, s(listSortKey(group.meta().created(), group.id())));
         return item;
     }
 
     static GroupResource toGroup(Map<String, AttributeValue> item) {
-        JsonNode doc;
-        try {
-            doc = Json.parse(item.get(DOC).s());
-        } catch (JsonProcessingException e) {
-            // Only this class writes doc; an unreadable one is corrupt data, not a client error.
-            throw new IllegalStateException("stored group document is not JSON: " + item.get(ID).s());
-        }
-        if (!(doc instanceof ObjectNode attributes)) {
-            throw new IllegalStateException("stored group document is not an object: " + item.get(ID).s());
-        }
-        Meta meta = new Meta(Instant.parse(item.get(CREATED).s()), Instant.parse(item.get(LAST_MODIFIED).s()),
-                Long.parseLong(item.get(VERSION).n()));
-        return new GroupResource(item.get(ID).s(), attributes, meta);
+        return new GroupResource(item.get(ID).s(), ResourceItems.attributes(item, "group"), ResourceItems.meta(item));
     }
 
     static Map<String, AttributeValue> groupKey(String tenant, String id) {
@@ -83,7 +53,7 @@ final class GroupItems {
     }
 
     static Map<String, AttributeValue> statsKey(String tenant) {
-        return Map.of(PK, s(stats(tenant)), SK, s(STATS_SK));
+        return ResourceItems.statsKey(tenant);
     }
 
     static Map<String, AttributeValue> membershipItem(String tenant, String groupId, Member member) {
@@ -116,7 +86,7 @@ final class GroupItems {
         return indexKey.get(GSI2_SK).s().substring(membershipGroupSk("").length());
     }
 
-    static AttributeValue s(String value) { return AttributeValue.fromS(value); }
+    static AttributeValue s(String value) { return ResourceItems.s(value); }
 
-    static AttributeValue n(long value) { return AttributeValue.fromN(Long.toString(value)); }
+    static AttributeValue n(long value) { return ResourceItems.n(value); }
 }

@@ -1,19 +1,9 @@
 package dev.scim.core.store.dynamodb;
 
-import static dev.scim.core.store.dynamodb.DynamoDbKeys.GSI1_PK;
-import static dev.scim.core.store.dynamodb.DynamoDbKeys.GSI1_SK;
-import static dev.scim.core.store.dynamodb.DynamoDbKeys.GSI3_PK;
-import static dev.scim.core.store.dynamodb.DynamoDbKeys.GSI3_SK;
 import static dev.scim.core.store.dynamodb.DynamoDbKeys.PK;
 import static dev.scim.core.store.dynamodb.DynamoDbKeys.SK;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scim.core.json.Json;
-import dev.scim.core.model.Meta;
 import dev.scim.core.model.UserResource;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,15 +13,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * for the attribute list). The attribute names are a published format: the vendor's product reads these items.
  */
 final class UserItems {
-    static final String ID = "id";
+    static final String ID = ResourceItems.ID;
     static final String USER_NAME = "userName";
     static final String USER_NAME_LOWER = "userNameLower";
-    static final String EXTERNAL_ID = "externalId";
+    static final String EXTERNAL_ID = ResourceItems.EXTERNAL_ID;
     static final String ACTIVE = "active";
-    static final String DOC = "doc";
-    static final String VERSION = "version";
-    static final String CREATED = "created";
-    static final String LAST_MODIFIED = "lastModified";
+    static final String DOC = ResourceItems.DOC;
+    static final String VERSION = ResourceItems.VERSION;
+    static final String CREATED = ResourceItems.CREATED;
+    static final String LAST_MODIFIED = ResourceItems.LAST_MODIFIED;
     /** The tenant counters item's attribute for users; the group store owns {@code groups} on the same item. */
     static final String USERS_COUNTER = "users";
 
@@ -51,11 +41,11 @@ final class UserItems {
     }
 
     static Map<String, AttributeValue> statsKey(String tenant) {
-        return key(DynamoDbKeys.stats(tenant), DynamoDbKeys.STATS_SK);
+        return ResourceItems.statsKey(tenant);
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(PK, s(pk), SK, s(sk));
+        return ResourceItems.key(pk, sk);
     }
 
     /** The claim item that reserves a lower-cased userName for one user id. */
@@ -65,42 +55,18 @@ final class UserItems {
         return item;
     }
 
-    static Map<String, AttributeValue> user(String tenant,
-            UserResource user) {
-        Map<String, AttributeValue> item = new HashMap<>(userKey(tenant, user.id()));
-        Meta meta = user.meta();
-        item.put(ID, s(user.id()));
+    static Map<String, AttributeValue> user(String tenant, UserResource user) {
+        Map<String, AttributeValue> item = ResourceItems.item(userKey(tenant, user.id()), user.id(),
+                user.attributes(), user.meta(), DynamoDbKeys.users(tenant), user.externalId(),
+                user.externalId().map(ext -> DynamoDbKeys.userExternalId(tenant, ext)));
         item.put(USER_NAME, s(user.userName()));
         item.put(USER_NAME_LOWER, s(DynamoDbKeys.lower(user.userName())));
         item.put(ACTIVE, AttributeValue.fromBool(user.active()));
-        item.put(DOC, s(Json.write(user.attributes())));
-        item.put(VERSION, n(meta.version()));
-        item.put(CREATED, s(meta.created().toString()));
-        item.put(LAST_MODIFIED, s(meta.lastModified().toString()));
-        item.put(GSI1_PK, s(DynamoDbKeys.users(tenant)));
-        item.put(GSI1_SK, s(DynamoDbKeys.listSortKey(meta.created(), user.id())));
-        user.externalId().ifPresent(ext -> {
-            item.put(EXTERNAL_ID, s(ext));
-            item.put(GSI3_PK, s(DynamoDbKeys.userExternalId(tenant, ext)));
-            item.put(GSI3_SK, s(user.id()));
-        });
         return item;
     }
 
     static UserResource toUser(Map<String, AttributeValue> item) {
-        JsonNode doc;
-        try {
-            doc = Json.parse(item.get(DOC).s());
-        } catch (JsonProcessingException e) {
-            // Only this class writes doc; an unreadable one is corrupt data, a server fault, not a client's.
-            throw new IllegalStateException("stored user document is not JSON", e);
-        }
-        if (!(doc instanceof ObjectNode attributes)) {
-            throw new IllegalStateException("stored user document is not a JSON object");
-        }
-        Meta meta = new Meta(Instant.parse(item.get(CREATED).s()), Instant.parse(item.get(LAST_MODIFIED).s()),
-                Long.parseLong(item.get(VERSION).n()));
-        return new UserResource(item.get(ID).s(), attributes, meta);
+        return new UserResource(item.get(ID).s(), ResourceItems.attributes(item, "user"), ResourceItems.meta(item));
     }
 
     static String string(Map<String, AttributeValue> item, String name) {
@@ -114,10 +80,10 @@ final class UserItems {
     }
 
     static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+        return ResourceItems.s(value);
     }
 
     static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
+        return ResourceItems.n(value);
     }
 }

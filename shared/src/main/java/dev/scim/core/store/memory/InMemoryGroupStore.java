@@ -8,6 +8,7 @@ import dev.scim.core.model.Member;
 import dev.scim.core.model.Meta;
 import dev.scim.core.model.Page;
 import dev.scim.core.store.GroupStore;
+import dev.scim.core.store.KeyOrder;
 import dev.scim.core.store.dynamodb.DynamoDbKeys;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryGroupStore implements GroupStore {
     /** DynamoDB orders string keys by their UTF-8 bytes, which is code point order, not UTF-16 order. */
-    static final Comparator<String> KEY_ORDER = InMemoryGroupStore::compareCodePoints;
+    static final Comparator<String> KEY_ORDER = KeyOrder::compare;
     private static final Comparator<GroupRef> GROUP_REF_ORDER = Comparator
             .comparing(GroupRef::display, Comparator.nullsLast(Comparator.<String>naturalOrder()))
             .thenComparing(GroupRef::value);
@@ -259,18 +260,5 @@ public final class InMemoryGroupStore implements GroupStore {
     private static ScimException.TooMany tooMany(int max) {
         return new ScimException.TooMany("The filter would have to examine more than " + max
                 + " groups; filter by displayName or externalId with eq instead");
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) return Integer.compare(ca, cb);
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }
