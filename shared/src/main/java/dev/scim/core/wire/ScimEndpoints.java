@@ -8,10 +8,8 @@ import dev.scim.core.filter.Filter;
 import dev.scim.core.filter.FilterParser;
 import dev.scim.core.json.Json;
 import dev.scim.core.log.JsonLog;
-import dev.scim.core.model.GroupResource;
 import dev.scim.core.model.Page;
 import dev.scim.core.model.ResourceType;
-import dev.scim.core.model.UserResource;
 import dev.scim.core.service.GroupService;
 import dev.scim.core.service.ListQuery;
 import dev.scim.core.service.UserService;
@@ -48,14 +46,8 @@ public final class ScimEndpoints implements ScimOperations {
 
     @Override
     public ScimResponse listUsers(ScimRequest r) {
-        return run(r, "listUsers", (d, t) -> {
-            Page<UserResource> page = users.list(t, listQuery(r));
-            List<ObjectNode> out = new ArrayList<>();
-            for (UserResource u : page.items()) {
-                out.add(d.writeResource(ResourceViews.user(u, null, base(r, d)), ResourceType.USER));
-            }
-            return json(200, d, d.writeList(out, page.totalResults(), page.startIndex()), null);
-        });
+        return list(r, "listUsers", ResourceType.USER, t -> users.list(t, listQuery(r)),
+                (u, base) -> ResourceViews.user(u, null, base));
     }
 
     @Override
@@ -93,14 +85,8 @@ public final class ScimEndpoints implements ScimOperations {
 
     @Override
     public ScimResponse listGroups(ScimRequest r) {
-        return run(r, "listGroups", (d, t) -> {
-            Page<GroupResource> page = groups.list(t, listQuery(r));
-            List<ObjectNode> out = new ArrayList<>();
-            for (GroupResource g : page.items()) {
-                out.add(d.writeResource(ResourceViews.group(g, null, base(r, d)), ResourceType.GROUP));
-            }
-            return json(200, d, d.writeList(out, page.totalResults(), page.startIndex()), null);
-        });
+        return list(r, "listGroups", ResourceType.GROUP, t -> groups.list(t, listQuery(r)),
+                (g, base) -> ResourceViews.group(g, null, base));
     }
 
     @Override
@@ -180,6 +166,17 @@ public final class ScimEndpoints implements ScimOperations {
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------------
+
+    /** A list response: the page's resources in canonical form, written by the dialect (no groups, no members). */
+    private <T> ScimResponse list(ScimRequest r, String operation, ResourceType type,
+            java.util.function.Function<String, Page<T>> query, BiFunction<T, String, ObjectNode> view) {
+        return run(r, operation, (d, t) -> {
+            Page<T> page = query.apply(t);
+            List<ObjectNode> out = new ArrayList<>();
+            for (T resource : page.items()) out.add(d.writeResource(view.apply(resource, base(r, d)), type));
+            return json(200, d, d.writeList(out, page.totalResults(), page.startIndex()), null);
+        });
+    }
 
     private ScimResponse run(ScimRequest r, String operation, BiFunction<ScimDialect, String, ScimResponse> body) {
         long start = System.nanoTime();
