@@ -102,10 +102,8 @@ public final class GroupService {
         if (!attributeOps.isEmpty()) {
             // Validate against the state we read now, so a bad operation fails before any membership is written.
             patchedAttributes(current, attributeOps);
-            updated = Versions.retrying(ifMatch, () -> {
-                GroupResource latest = require(tenant, id);
-                return store(tenant, latest, patchedAttributes(latest, attributeOps), ifMatch);
-            });
+            updated = Versions.retrying(ifMatch, current, () -> require(tenant, id),
+                    latest -> store(tenant, latest, patchedAttributes(latest, attributeOps), ifMatch));
         } else {
             Versions.checkIfMatch(ifMatch, current.meta().version(), "group " + id);
         }

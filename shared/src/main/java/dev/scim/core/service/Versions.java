@@ -21,6 +21,20 @@ final class Versions {
         }
     }
 
+    /**
+     * Like {@link #retrying(Long, Supplier)} for a change computed from the resource: the first attempt uses the
+     * copy the caller has just read, and only retries read it again, so the common case costs one read.
+     */
+    static <R, T> T retrying(Long ifMatch, R first, Supplier<R> reread, java.util.function.Function<R, T> change) {
+        Object[] next = {first};
+        return retrying(ifMatch, () -> {
+            @SuppressWarnings("unchecked")
+            R resource = next[0] != null ? (R) next[0] : reread.get();
+            next[0] = null;
+            return change.apply(resource);
+        });
+    }
+
     static <T> T retrying(Long ifMatch, Supplier<T> attempt) {
         for (int i = 1; ; i++) {
             try {

@@ -24,15 +24,27 @@ public final class DynamoDbSeed {
             writes.add(put(UserItems.user(tenant, u)));
             writes.add(put(UserItems.claim(tenant, u.userName(), u.id())));
         }
+        write(dynamo, table, writes);
+        dynamo.putItem(p -> p.tableName(table).item(Map.of(
+                DynamoDbKeys.PK, AttributeValue.fromS(DynamoDbKeys.stats(tenant)),
+                DynamoDbKeys.SK, AttributeValue.fromS(DynamoDbKeys.STATS_SK),
+                "users", AttributeValue.fromN(Integer.toString(users.size())))));
+    }
+
+    /** Membership items of one group, straight in the store's format. */
+    public static void memberships(DynamoDbClient dynamo, String table, String tenant, String groupId,
+            List<dev.scim.core.model.Member> members) {
+        List<WriteRequest> writes = new ArrayList<>();
+        for (var m : members) writes.add(put(GroupItems.membershipItem(tenant, groupId, m)));
+        write(dynamo, table, writes);
+    }
+
+    private static void write(DynamoDbClient dynamo, String table, List<WriteRequest> writes) {
         for (int from = 0; from < writes.size(); from += 25) {
             List<WriteRequest> chunk = writes.subList(from, Math.min(writes.size(), from + 25));
             var answer = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, chunk)));
             if (!answer.unprocessedItems().isEmpty()) throw new IllegalStateException("emulator left items unwritten");
         }
-        dynamo.putItem(p -> p.tableName(table).item(Map.of(
-                DynamoDbKeys.PK, AttributeValue.fromS(DynamoDbKeys.stats(tenant)),
-                DynamoDbKeys.SK, AttributeValue.fromS(DynamoDbKeys.STATS_SK),
-                "users", AttributeValue.fromN(Integer.toString(users.size())))));
     }
 
     private static WriteRequest put(Map<String, AttributeValue> item) {
