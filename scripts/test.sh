@@ -19,6 +19,11 @@ fi
 echo "==> cfn-lint template.yaml"
 "$VENV/bin/cfn-lint" template.yaml
 
+if [ "${SCIM_TEST_EMULATOR:-moto}" = localstack ]; then
+  echo "==> mvn verify against LocalStack (Testcontainers; needs a Docker engine)"
+  exec ./mvnw -B -ntp verify "$@"
+fi
+
 PORT=$("$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p target
 "$VENV/bin/python" scripts/moto_serial.py "$PORT" >target/moto.log 2>&1 &

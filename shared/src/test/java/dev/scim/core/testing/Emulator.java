@@ -35,7 +35,13 @@ public final class Emulator {
     public static synchronized URI endpoint() {
         if (endpoint == null) {
             String given = System.getenv("SCIM_TEST_ENDPOINT");
-            endpoint = given != null && !given.isBlank() ? URI.create(given.trim()) : startMoto();
+            if (given != null && !given.isBlank()) {
+                endpoint = URI.create(given.trim());
+            } else if ("localstack".equalsIgnoreCase(System.getenv("SCIM_TEST_EMULATOR"))) {
+                endpoint = startLocalStack();
+            } else {
+                endpoint = startMoto();
+            }
         }
         return endpoint;
     }
@@ -68,6 +74,23 @@ public final class Emulator {
         while (p != null && !Files.exists(p.resolve("template.yaml"))) p = p.getParent();
         if (p == null) throw new IllegalStateException("cannot find the repository root (template.yaml)");
         return p;
+    }
+
+    /**
+     * LocalStack in Docker through Testcontainers ({@code SCIM_TEST_EMULATOR=localstack ./scim test}), for machines
+     * with a Docker engine: the same tests against a second, independent emulator. Stopped when the JVM exits.
+     */
+    private static URI startLocalStack() {
+        if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+            throw new IllegalStateException("SCIM_TEST_EMULATOR=localstack needs a Docker engine, and none answers; "
+                    + "unset it to use moto");
+        }
+        var container = new org.testcontainers.localstack.LocalStackContainer(
+                org.testcontainers.utility.DockerImageName.parse("localstack/localstack:4.4"))
+                .withServices("dynamodb", "secretsmanager", "cloudformation");
+        container.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+        return container.getEndpoint();
     }
 
     private static URI startMoto() {
