@@ -3,6 +3,7 @@ package dev.scim.core.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scim.core.error.ScimException;
+import dev.scim.core.json.Json;
 import dev.scim.core.model.ResourceType;
 import dev.scim.core.schema.AttributeDefinition;
 import dev.scim.core.schema.CoreSchemas;
@@ -26,6 +27,9 @@ final class AttributeRules {
      * DynamoDB's 2,048-byte partition key limit, together with the tenant prefix.
      */
     static final int MAX_KEYED_BYTES = 1024;
+
+    /** A stored document must fit one DynamoDB item (400 KB with keys and attribute names), with room to spare. */
+    static final int MAX_DOCUMENT_BYTES = 300 * 1024;
 
     private AttributeRules() {}
 
@@ -59,6 +63,10 @@ final class AttributeRules {
                             + "non-empty string.");
                 }
             }
+        }
+        if (Json.write(doc).getBytes(StandardCharsets.UTF_8).length > MAX_DOCUMENT_BYTES) {
+            throw new ScimException.InvalidValue("The resource is larger than " + MAX_DOCUMENT_BYTES / 1024
+                    + " KB; send fewer or shorter attribute values.");
         }
         for (String keyed : new String[] {type == ResourceType.USER ? "userName" : "displayName", "externalId"}) {
             JsonNode v = find(doc, keyed);

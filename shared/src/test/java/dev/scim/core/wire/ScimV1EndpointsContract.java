@@ -135,6 +135,7 @@ abstract class ScimV1EndpointsContract {
         bad.put("{\"userName\":\"x@y\",\"name\":\"Ada\"}", "'name' must be an object of sub-attributes, not a string");
         bad.put("{\"userName\":\"" + "é".repeat(600) + "\"}", "'userName' is longer than 1024 bytes");
         bad.put("{\"userName\":\"x@y\",\"externalId\":\"" + "x".repeat(1500) + "\"}", "'externalId' is longer");
+        bad.put("{\"userName\":\"x@y\",\"title\":\"" + "x".repeat(400_000) + "\"}", "larger than 300 KB");
         bad.forEach((body, detail) -> {
             ScimResponse r = api.createUser(req("t1", "POST", "/scim/v1/Users", null, Map.of(), body));
             assertThat(r.status()).as(body).isEqualTo(400);
