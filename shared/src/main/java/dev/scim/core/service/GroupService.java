@@ -21,6 +21,7 @@ import dev.scim.core.wire.ResourceViews;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -286,7 +287,7 @@ public final class GroupService {
 
     /** The same order and cap as a later read ({@link GroupStore#members}), so create and GET agree. */
     private List<Member> firstMembers(List<Member> members) {
-        List<Member> sorted = members.stream().sorted(java.util.Comparator.comparing(Member::value)).toList();
+        List<Member> sorted = members.stream().sorted(Comparator.comparing(Member::value)).toList();
         return sorted.size() <= membersLimit ? sorted : sorted.subList(0, membersLimit);
     }
 

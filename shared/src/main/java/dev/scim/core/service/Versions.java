@@ -1,6 +1,7 @@
 package dev.scim.core.service;
 
 import dev.scim.core.error.ScimException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +26,7 @@ final class Versions {
      * Like {@link #retrying(Long, Supplier)} for a change computed from the resource: the first attempt uses the
      * copy the caller has just read, and only retries read it again, so the common case costs one read.
      */
-    static <R, T> T retrying(Long ifMatch, R first, Supplier<R> reread, java.util.function.Function<R, T> change) {
+    static <R, T> T retrying(Long ifMatch, R first, Supplier<R> reread, Function<R, T> change) {
         Object[] next = {first};
         return retrying(ifMatch, () -> {
             @SuppressWarnings("unchecked")

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The SCIM operations on the wire: picks the dialect from the path prefix, turns query parameters and headers
@@ -169,7 +170,7 @@ public final class ScimEndpoints implements ScimOperations {
 
     /** A list response: the page's resources in canonical form, written by the dialect (no groups, no members). */
     private <T> ScimResponse list(ScimRequest r, String operation, ResourceType type,
-            java.util.function.Function<String, Page<T>> query, BiFunction<T, String, ObjectNode> view) {
+            Function<String, Page<T>> query, BiFunction<T, String, ObjectNode> view) {
         return run(r, operation, (d, t) -> {
             Page<T> page = query.apply(t);
             List<ObjectNode> out = new ArrayList<>();
