@@ -264,11 +264,15 @@ public final class DynamoDbGroupStore implements GroupStore {
     @Override
     public void changeMembers(String tenant, String groupId, Collection<Member> add, Collection<String> removeUserIds,
             Instant now) {
-        requireGroup(tenant, groupId);
         Map<String, Member> adds = dedupe(add);
         Set<String> removes = new HashSet<>(removeUserIds);
         removes.removeAll(adds.keySet());
-        if (adds.isEmpty() && removes.isEmpty()) return;
+        if (adds.isEmpty() && removes.isEmpty()) {
+            requireGroup(tenant, groupId);
+            return;
+        }
+        // No read first: the conditional version bump below is what proves the group exists (it also catches a
+        // delete that races the writes), and the service has just read the group. Saves a read on every PATCH.
 
         List<WriteRequest> writes = membershipPuts(tenant, groupId, adds.values());
         for (String userId : removes) {
